@@ -1,0 +1,23 @@
+import type { Codec } from '../schema/codecs.js'
+import type { DriverField } from '../driver/driver.js'
+import { codecForOid } from './oids.js'
+
+/** A precompiled row decoder: built once per compiled query, run for every row. */
+export type RowDecoder = (row: readonly (string | null)[]) => Record<string, unknown>
+
+/**
+ * Builds the decoder for a result: the schema's codec where one is known, the field's type
+ * OID otherwise. `keys`/`codecs` are positional, as the driver returns rows as arrays.
+ */
+export function rowDecoder(keys: readonly string[], known: readonly (Codec | undefined)[], fields: readonly DriverField[]): RowDecoder {
+  const decoders = keys.map((_, i) => (known[i] ?? codecForOid(fields[i]?.dataTypeID ?? 25)).decode)
+  const count = keys.length
+  return (row) => {
+    const out: Record<string, unknown> = {}
+    for (let i = 0; i < count; i++) {
+      const text = row[i]
+      out[keys[i]!] = text === null || text === undefined ? null : decoders[i]!(text)
+    }
+    return out
+  }
+}

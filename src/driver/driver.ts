@@ -1,0 +1,34 @@
+/** A result column as drivers describe it. */
+export interface DriverField {
+  readonly name: string
+  readonly dataTypeID: number
+}
+
+/** Rows as arrays of Postgres text (no driver-side parsing), in the order of `fields`. */
+export interface DriverResult {
+  readonly rows: readonly (readonly (string | null)[])[]
+  readonly fields: readonly DriverField[]
+  /** Rows returned, or rows written by insert/update/delete. */
+  readonly rowCount: number
+}
+
+/** Something that runs one statement with text parameters. */
+export interface Connection {
+  query(sql: string, parameters: readonly (string | null)[]): Promise<DriverResult>
+}
+
+/** A connection held for a transaction; `release` gives it back (to the pool, or the lock). */
+export interface HeldConnection extends Connection {
+  release(): void
+}
+
+/**
+ * What `createDb` needs from a database client. joinery ships `pgDriver` (node-postgres pool)
+ * and `pgliteDriver` (embedded PGlite); both return text so decoding is the same everywhere.
+ */
+export interface Driver extends Connection {
+  /** A connection of its own, for a transaction. */
+  acquire(): Promise<HeldConnection>
+  /** Closes the pool or the database. */
+  destroy(): Promise<void>
+}

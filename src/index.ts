@@ -1,0 +1,28 @@
+export { schema } from './schema/schema.js'
+export type { Schema, SchemaOptions, SchemaMeta, TableInfo, ColumnInfo } from './schema/schema.js'
+export { table } from './schema/table.js'
+export type { Table, TableMeta } from './schema/table.js'
+export { column, enumOf } from './schema/column.js'
+export type { Column, ColumnMeta, ColumnState, ReferenceOptions, ReferentialAction } from './schema/column.js'
+export type { Casing } from './schema/casing.js'
+export { sql } from './builder/sql.js'
+export type { Sql } from './builder/sql.js'
+export type { Expression, AliasedExpression } from './builder/expression.js'
+export type { ExpressionBuilder } from './builder/where.js'
+export type { SelectQueryBuilder } from './builder/select.js'
+export type { CompiledQuery } from './compiler/compile.js'
+export { createDb } from './db.js'
+export type { Database, DbOptions, QueryLogEvent } from './db.js'
+export type { Driver, Connection, HeldConnection, DriverResult, DriverField } from './driver/driver.js'
+export {
+  JoineryError,
+  NoResultError,
+  DatabaseError,
+  UniqueViolationError,
+  ForeignKeyViolationError,
+  NotNullViolationError,
+  CheckViolationError,
+  SerializationFailureError,
+  DeadlockDetectedError,
+} from './errors.js'
+export type { Selectable, Insertable, Updateable } from '../types/row.js'

@@ -1,0 +1,83 @@
+import { JoineryError, listNames } from '../errors.js'
+import type { AnyColumn, ColumnMeta } from './column.js'
+
+export type Columns = Record<string, AnyColumn>
+
+export interface TableMeta {
+  readonly columns: Readonly<Record<string, ColumnMeta>>
+  /** Composite primary key from `.primaryKey(...)`; column-level keys are read from the columns. */
+  readonly primaryKey: readonly string[]
+  readonly uniques: readonly (readonly string[])[]
+  readonly indexes: readonly (readonly string[])[]
+  readonly dbName: string | undefined
+}
+
+/** A table of the schema DSL. `C` its columns, `P` a composite primary key. */
+export interface Table<C extends Columns = Columns, P extends string = string> {
+  /** Type-level only. */
+  readonly '~columns': C
+  readonly '~primaryKey': P
+  readonly meta: TableMeta
+  /** A composite primary key: `.primaryKey('personId', 'appointmentId')`. */
+  primaryKey<K extends keyof C & string>(...keys: K[]): Table<C, K>
+  /** A unique constraint over several columns. */
+  unique(...keys: (keyof C & string)[]): Table<C, P>
+  /** An index over one or more columns. */
+  index(...keys: (keyof C & string)[]): Table<C, P>
+  /** The table's name in the database, when it differs from its key. */
+  name(dbName: string): Table<C, P>
+}
+
+class TableImpl {
+  readonly meta: TableMeta
+
+  constructor(meta: TableMeta) {
+    this.meta = Object.freeze(meta)
+    Object.freeze(this)
+  }
+
+  #keys(what: string, keys: string[]): readonly string[] {
+    const known = Object.keys(this.meta.columns)
+    if (keys.length === 0) throw new JoineryError(`table().${what}() needs at least one column.`)
+    for (const key of keys)
+      if (!known.includes(key)) throw new JoineryError(`table().${what}() names unknown column "${key}". Known columns: ${listNames(known)}.`)
+    return Object.freeze([...keys])
+  }
+
+  primaryKey(...keys: string[]) {
+    return new TableImpl({ ...this.meta, primaryKey: this.#keys('primaryKey', keys) })
+  }
+
+  unique(...keys: string[]) {
+    return new TableImpl({ ...this.meta, uniques: Object.freeze([...this.meta.uniques, this.#keys('unique', keys)]) })
+  }
+
+  index(...keys: string[]) {
+    return new TableImpl({ ...this.meta, indexes: Object.freeze([...this.meta.indexes, this.#keys('index', keys)]) })
+  }
+
+  name(dbName: string) {
+    if (typeof dbName !== 'string' || dbName === '') throw new JoineryError('table().name() takes a non-empty database name.')
+    return new TableImpl({ ...this.meta, dbName })
+  }
+}
+
+/** Declares a table: `table({ id: column.serial().primaryKey(), name: column.text() })`. */
+export function table<const C extends Columns>(columns: C): Table<C, never> {
+  if (typeof columns !== 'object' || columns === null || Object.keys(columns).length === 0)
+    throw new JoineryError('table() takes an object of columns, e.g. table({ id: column.serial().primaryKey() }).')
+  const metas: Record<string, ColumnMeta> = {}
+  for (const [key, col] of Object.entries(columns)) {
+    if (col?.meta?.codec === undefined) throw new JoineryError(`table() column "${key}" is not a column; build it with column.*().`)
+    metas[key] = col.meta
+  }
+  return new TableImpl({
+    columns: Object.freeze(metas),
+    primaryKey: Object.freeze([]),
+    uniques: Object.freeze([]),
+    indexes: Object.freeze([]),
+    dbName: undefined,
+  }) as unknown as Table<C, never>
+}
+
+export type AnyTable = Table<any, any>

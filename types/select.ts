@@ -1,0 +1,56 @@
+// Type-level machinery of the select builder: references, operators, selections, result rows.
+import type { Expression } from '../src/builder/expression.js'
+
+/** Flattens an intersection once, at the end (each intersection level costs an instantiation per call). */
+export type Flat<T> = [T] extends [unknown] ? { [K in keyof T]: T[K] } & {} : never
+
+/**
+ * The names a query can use, each with its value type: the from table's columns bare and
+ * qualified. Computed once per table and cached by TypeScript.
+ * Refs<'people', { id: number }> == { id: number; 'people.id': number }
+ */
+export type Refs<T extends string, R> = R & { [K in keyof R & string as `${T}.${K}`]: R[K] }
+
+export type Operator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'like' | 'ilike' | 'is' | 'is not'
+
+/** `like`/`ilike` only on text: OpsFor<number> == '=' | '<>' | … (no 'like'). */
+export type OpsFor<V> = NonNullable<V> extends string ? Operator : Exclude<Operator, 'like' | 'ilike'>
+
+/**
+ * The value a comparison takes. ValueFor<number | null, '='> == number | Expression<number>;
+ * ValueFor<number, 'in'> == readonly number[]; ValueFor<string | null, 'is'> == null.
+ */
+export type ValueFor<V, Op> = Op extends 'in' | 'not in'
+  ? readonly NonNullable<V>[]
+  : Op extends 'is' | 'is not'
+    ? NonNullable<V> extends boolean
+      ? boolean | null
+      : null
+    : Op extends 'like' | 'ilike'
+      ? string | Expression<string>
+      : NonNullable<V> | Expression<NonNullable<V>>
+
+/** A selection argument: a reference, optionally renamed with `as`: 'people.name as who'. */
+export type SelectArg<C> = (keyof C & string) | `${keyof C & string} as ${string}`
+
+// Fast path first: a plain key is its own output key and reference.
+type OutKey<K extends string> = K extends `${string} as ${infer A}` ? A : K extends `${string}.${infer Col}` ? Col : K
+type RefOf<K extends string> = K extends `${infer R} as ${string}` ? R : K
+
+/** Selected<{ 'people.name': string }, 'people.name as who'> == { who: string } */
+export type Selected<C, K extends string> = { [P in K as OutKey<P>]: C[RefOf<P> & keyof C] }
+
+type Duplicates<K extends string> = { [P in K]: OutKey<P> extends OutKey<Exclude<K, P>> ? OutKey<P> : never }[K]
+
+/** `unknown` when every selection lands on its own key; else a message asking for `as`. */
+export type DistinctKeys<K extends string, O> = [Duplicates<K> | Taken<K, O>] extends [never]
+  ? unknown
+  : { error: `two selections land on the key "${Duplicates<K> | Taken<K, O>}": rename one with 'ref as otherName'` }
+
+type Taken<K extends string, O> = [O] extends [never] ? never : OutKey<K> & keyof O & string
+
+/** What a builder returns once executed: everything of the table when nothing was selected. */
+export type ResultRow<R, O, I> = Flat<([O] extends [never] ? R : O) & I>
+
+/** Adds a selection to what was selected so far (never = nothing yet). */
+export type AddSelection<O, N> = [O] extends [never] ? N : O & N

@@ -9,8 +9,7 @@ import type { Driver, DriverResult } from './driver/driver.js'
 import { JoineryError, toDatabaseError } from './errors.js'
 import type { Executor } from './executor.js'
 import type { Schema } from './schema/schema.js'
-import type { TableRow } from '../types/row.js'
-import type { Refs } from '../types/select.js'
+import type { Refs, RowOf } from '../types/select.js'
 
 /** What `log` receives once per query. */
 export interface QueryLogEvent {
@@ -29,7 +28,6 @@ export interface DbOptions {
   log?: (event: QueryLogEvent) => void
 }
 
-type RowOf<S extends Schema, T extends keyof S['~tables']> = TableRow<S['~tables'][T]['~columns']>
 
 /** The entry point: `createDb(schema, { driver })`. */
 export interface Database<S extends Schema> {
@@ -40,7 +38,7 @@ export interface Database<S extends Schema> {
    * await db.selectFrom('people').select(['id', 'name']).where('name', 'like', 'R%').execute()
    * ```
    */
-  selectFrom<T extends keyof S['~tables'] & string>(table: T): SelectQueryBuilder<Refs<T, RowOf<S, T>>, RowOf<S, T>>
+  selectFrom<T extends keyof S['~tables'] & string>(table: T): SelectQueryBuilder<S, T, Refs<T, RowOf<S, T>>>
   /**
    * Runs a raw statement from the `sql` tag and returns its rows, decoded by their database types.
    * ```ts

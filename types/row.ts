@@ -16,7 +16,7 @@ type OptionalKeys<C extends Columns> = {
 }[keyof C]
 
 /** TableRow<{ id: serial, name: text }> == { id: number; name: string } — cached per table. */
-export type TableRow<C extends Columns> = { [K in keyof C]: SelectType<C[K]['~']> }
+export type TableRow<C extends Columns> = { -readonly [K in keyof C]: SelectType<C[K]['~']> }
 
 /** TableInsert<{ id: serial, name: text }> == { name: string; id?: number } */
 export type TableInsert<C extends Columns> = {

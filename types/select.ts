@@ -1,5 +1,9 @@
 // Type-level machinery of the select builder: references, operators, selections, result rows.
 import type { Expression } from '../src/builder/expression.js'
+import type { SelectQueryBuilder } from '../src/builder/select.js'
+import type { Schema } from '../src/schema/schema.js'
+import type { TableRelations } from './relations.js'
+import type { TableRow } from './row.js'
 
 /** Flattens an intersection once, at the end (each intersection level costs an instantiation per call). */
 export type Flat<T> = [T] extends [unknown] ? { [K in keyof T]: T[K] } & {} : never
@@ -54,3 +58,47 @@ export type ResultRow<R, O, I> = Flat<([O] extends [never] ? R : O) & I>
 
 /** Adds a selection to what was selected so far (never = nothing yet). */
 export type AddSelection<O, N> = [O] extends [never] ? N : O & N
+
+// ---- Relations in queries: include(), joins.
+
+/** A whole row of table T: RowOf<Clinic, 'people'> == { id: number; name: string; … } */
+export type RowOf<S extends Schema, T extends string> = TableRow<S['~tables'][T]['~columns']>
+
+/** The relations of table T, inferred and declared: RelationsOf<Clinic, 'people'>['appointments'] == Rel<'appointments', true, false, …> */
+export type RelationsOf<S extends Schema, T extends string> = TableRelations<S['~tables'], S['~fkIndex'], S['~relations'], T>
+
+/** The builder a relation's callback receives: a select over the related table. */
+export type RelatedBuilder<S extends Schema, Tg extends string> = SelectQueryBuilder<S, Tg, Refs<Tg, RowOf<S, Tg>>>
+
+/** Many → array, nullable one → `| null`, one → the row. */
+export type Included<R, Row> = R extends { many: true } ? Row[] : R extends { nullable: true } ? Row | null : Row
+
+/** Names usable in innerJoin/leftJoin: relations of the from table, or `alias.relation` of a joined one. */
+export type JoinPath<S extends Schema, T extends string, J> =
+  | (keyof RelationsOf<S, T> & string)
+  | { [A in keyof J & string]: `${A}.${keyof RelationsOf<S, J[A] & string> & string}` }[keyof J & string]
+
+/** The relation a join path follows. */
+export type JoinRelation<S extends Schema, T extends string, J, P extends string> = P extends `${infer A}.${infer N}`
+  ? A extends keyof J
+    ? RelationsOf<S, J[A] & string>[N & keyof RelationsOf<S, J[A] & string>]
+    : never
+  : RelationsOf<S, T>[P & keyof RelationsOf<S, T>]
+
+/** The alias a join along a path gets: its relation name. */
+export type JoinAlias<P extends string> = P extends `${string}.${infer N}` ? N : P
+
+/** `alias.column` references of a joined table, nullable for a left join. */
+export type JoinedRefs<A extends string, Row, Nullable extends boolean> = {
+  [K in keyof Row & string as `${A}.${K}`]: Nullable extends true ? Row[K] | null : Row[K]
+}
+
+/** Tables (or relations) usable in the explicit join forms. */
+export type JoinTable<S extends Schema, T extends string> = (keyof S['~tables'] & string) | (keyof RelationsOf<S, T> & string)
+
+/** The table an explicit join names: a relation of the from table, else the table itself. */
+export type JoinTableKey<S extends Schema, T extends string, N extends string> = N extends keyof RelationsOf<S, T>
+  ? RelationsOf<S, T>[N] extends { target: infer Tg extends string }
+    ? Tg
+    : never
+  : N

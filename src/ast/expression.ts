@@ -1,4 +1,5 @@
 // Expression nodes: frozen plain data, no behaviour. The compiler gives them meaning.
+import type { SelectNode } from './select.js'
 
 /** `"alias"."column"`; `table` undefined means the query's own table. `column` is a schema key. */
 export interface ColumnRefNode {
@@ -57,6 +58,14 @@ export interface UnsafeTextNode {
   readonly text: string
 }
 
+/** `exists` / `not exists` over the rows of a relation, filtered by `query`'s where. */
+export interface RelatedNode {
+  readonly kind: 'Related'
+  readonly relation: string
+  readonly query: SelectNode
+  readonly negated: boolean
+}
+
 export type ExpressionNode =
   | ColumnRefNode
   | ValueNode
@@ -67,6 +76,7 @@ export type ExpressionNode =
   | RawNode
   | IdentifierNode
   | UnsafeTextNode
+  | RelatedNode
 
 const freeze = Object.freeze
 
@@ -81,3 +91,5 @@ export const raw = (parts: readonly string[], args: readonly ExpressionNode[]): 
   freeze({ kind: 'Raw', parts: freeze([...parts]), args: freeze([...args]) })
 export const identifier = (path: readonly string[]): IdentifierNode => freeze({ kind: 'Identifier', path: freeze([...path]) })
 export const unsafeText = (text: string): UnsafeTextNode => freeze({ kind: 'UnsafeText', text })
+export const related = (relation: string, query: SelectNode, negated: boolean): RelatedNode =>
+  freeze({ kind: 'Related', relation, query, negated })

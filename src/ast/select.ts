@@ -11,6 +11,27 @@ export interface OrderByNode {
   readonly direction: 'asc' | 'desc'
 }
 
+/** A join: along a relation (ON derived from its foreign key) or with an explicit ON. */
+export interface JoinNode {
+  readonly type: 'inner' | 'left'
+  /** Schema key of the joined table. */
+  readonly table: string
+  /** The name the query uses for it (and its SQL alias). */
+  readonly alias: string
+  /** The relation followed, as `[scope alias, relation name]`, when ON comes from a foreign key. */
+  readonly relation: readonly [string, string] | undefined
+  readonly on: ExpressionNode | undefined
+}
+
+/** A relation expanded into the result: nested rows (or their count) under `key`. */
+export interface IncludeNode {
+  readonly key: string
+  readonly relation: string
+  /** The nested query over the related table: its selections, where, order, limit, includes. */
+  readonly query: SelectNode
+  readonly count: boolean
+}
+
 export interface SelectNode {
   readonly kind: 'Select'
   /** Schema key of the table read from; it is also the alias. */
@@ -22,6 +43,8 @@ export interface SelectNode {
   readonly limit: number | undefined
   readonly offset: number | undefined
   readonly distinct: boolean
+  readonly joins: readonly JoinNode[]
+  readonly includes: readonly IncludeNode[]
 }
 
 export const selectNode = (from: string): SelectNode =>
@@ -34,6 +57,8 @@ export const selectNode = (from: string): SelectNode =>
     limit: undefined,
     offset: undefined,
     distinct: false,
+    joins: Object.freeze([]),
+    includes: Object.freeze([]),
   })
 
 /** A copy of `node` with `patch` applied; unchanged parts are shared, never copied. */

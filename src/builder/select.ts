@@ -1,24 +1,51 @@
+import { binary, logical, related } from '../ast/expression.js'
 import { cloneSelect, selectNode } from '../ast/select.js'
-import type { SelectNode, SelectionNode } from '../ast/select.js'
-import { JoineryError, NoResultError, listNames } from '../errors.js'
-import type { AddSelection, DistinctKeys, OpsFor, ResultRow, SelectArg, Selected, ValueFor } from '../../types/select.js'
-import type { Executor } from '../executor.js'
-import { isExpression } from './expression.js'
-import type { Expression } from './expression.js'
-import { comparison, expressionBuilder, parseRef } from './where.js'
-import type { ExpressionBuilder } from './where.js'
+import type { IncludeNode, JoinNode, SelectNode, SelectionNode } from '../ast/select.js'
 import { compileQuery } from '../compiler/compile.js'
 import type { CompiledQuery, CompiledSelect } from '../compiler/compile.js'
 import { rowDecoder } from '../decode/rows.js'
 import type { RowDecoder } from '../decode/rows.js'
-import { logical } from '../ast/expression.js'
+import { JoineryError, NoResultError, listNames } from '../errors.js'
+import type { Executor } from '../executor.js'
+import type { Relation } from '../schema/relations.js'
+import type { Schema } from '../schema/schema.js'
+import type {
+  AddSelection,
+  DistinctKeys,
+  Included,
+  JoinAlias,
+  JoinedRefs,
+  JoinPath,
+  JoinRelation,
+  JoinTable,
+  JoinTableKey,
+  OpsFor,
+  RelatedBuilder,
+  RelationsOf,
+  ResultRow,
+  RowOf,
+  SelectArg,
+  Selected,
+  ValueFor,
+} from '../../types/select.js'
+import { isExpression } from './expression.js'
+import type { Expression } from './expression.js'
+import { JoinBuilderImpl } from './join.js'
+import type { JoinBuilder } from './join.js'
+import { comparison, expressionBuilder, parseRef } from './where.js'
+import type { ExpressionBuilder } from './where.js'
+
+type RelationName<S extends Schema, T extends string> = keyof RelationsOf<S, T> & string
+type Target<S extends Schema, T extends string, N extends string> = RelationsOf<S, T>[N & keyof RelationsOf<S, T>] extends { target: infer Tg extends string } ? Tg : never
 
 /**
- * A select query over table `T`. `C` maps the names the query can use to their types, `R` is
- * a whole row of `T`, `O` what was selected so far (never: nothing yet), `I` included relations.
- * Every method returns a new builder; a builder can be reused and shared freely.
+ * A select query over table `T` of schema `S`. `C` maps the names the query can use to their
+ * types, `O` is what was selected so far (never: nothing yet), `I` the included relations and
+ * `J` the joined tables by alias. Every method returns a new builder: reuse and share freely.
  */
-export interface SelectQueryBuilder<C, R, O = never, I = {}> {
+export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = never, I = {}, J = {}> {
+  /** Type-level only: the row this query returns. */
+  readonly '~result': ResultRow<RowOf<S, T>, O, I>
   /**
    * Adds columns to the result; `'people.name'` comes back as `name`, `'name as who'` as `who`.
    * ```ts
@@ -26,9 +53,9 @@ export interface SelectQueryBuilder<C, R, O = never, I = {}> {
    * // select "people"."id", "people"."name" from "people"
    * ```
    */
-  select<K extends SelectArg<C>>(columns: readonly K[] & DistinctKeys<K, O>): SelectQueryBuilder<C, R, AddSelection<O, Selected<C, K>>, I>
+  select<K extends SelectArg<C>>(columns: readonly K[] & DistinctKeys<K, O>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
   /** Selects every column of the table (what a query that selects nothing returns anyway). */
-  selectAll(): SelectQueryBuilder<C, R, AddSelection<O, R>, I>
+  selectAll(): SelectQueryBuilder<S, T, C, AddSelection<O, RowOf<S, T>>, I, J>
   /**
    * Filters rows; several `where` calls are joined with `and`.
    * ```ts
@@ -36,25 +63,84 @@ export interface SelectQueryBuilder<C, R, O = never, I = {}> {
    * // … where "people"."name" like $1   — parameters: ['R%']
    * ```
    */
-  where<K extends keyof C & string, Op extends OpsFor<C[K]>>(column: K, op: Op, value: ValueFor<C[K], Op>): SelectQueryBuilder<C, R, O, I>
+  where<K extends keyof C & string, Op extends OpsFor<C[K]>>(column: K, op: Op, value: ValueFor<C[K], Op>): SelectQueryBuilder<S, T, C, O, I, J>
+  /** Filters with a condition built from `eb`: `where((eb) => eb.or([eb('name', '=', 'x'), eb('email', 'is', null)]))`. */
+  where(condition: (eb: ExpressionBuilder<C>) => Expression<boolean>): SelectQueryBuilder<S, T, C, O, I, J>
   /**
-   * Filters with a condition built from `eb`: `where((eb) => eb.or([eb('name', '=', 'x'), eb('email', 'is', null)]))`.
+   * Keeps rows that have at least one related row (matching `build`'s where): `exists (…)`.
+   * ```ts
+   * db.selectFrom('people').whereRelated('appointments', (a) => a.where('notes', 'is not', null))
+   * ```
    */
-  where(condition: (eb: ExpressionBuilder<C>) => Expression<boolean>): SelectQueryBuilder<C, R, O, I>
+  whereRelated<N extends RelationName<S, T>>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): SelectQueryBuilder<S, T, C, O, I, J>
+  /** Keeps rows that have no related row (matching `build`'s where): `not exists (…)`. */
+  whereNotRelated<N extends RelationName<S, T>>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): SelectQueryBuilder<S, T, C, O, I, J>
+  /**
+   * Adds the related rows under the relation's name, all in the same SQL statement. The callback
+   * shapes the nested query: select, where, orderBy, limit, offset, include (any depth).
+   * ```ts
+   * db.selectFrom('people').select(['name']).include('appointments', (a) => a.select(['meetingAt']).orderBy('meetingAt').limit(5))
+   * // { name: string; appointments: { meetingAt: Date }[] }[]
+   * ```
+   */
+  include<N extends RelationName<S, T>, Q extends { readonly '~result': unknown } = RelatedBuilder<S, Target<S, T, N>>>(
+    relation: N,
+    build?: (q: RelatedBuilder<S, Target<S, T, N>>) => Q,
+  ): SelectQueryBuilder<S, T, C, O, I & { [K in N]: Included<RelationsOf<S, T>[N], Q['~result']> }, J>
+  /** Adds the number of related rows (matching `build`'s where) as `${relation}Count`. */
+  includeCount<N extends RelationName<S, T>>(
+    relation: N,
+    build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown },
+  ): SelectQueryBuilder<S, T, C, O, I & { [K in `${N}Count`]: number }, J>
+  /**
+   * Joins along a relation; ON comes from its foreign key. The joined table is named by the relation.
+   * ```ts
+   * db.selectFrom('people').innerJoin('appointments').select(['people.name', 'appointments.meetingAt'])
+   * ```
+   */
+  innerJoin<P extends JoinPath<S, T, J>>(
+    relation: P,
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<JoinAlias<P>, RowOf<S, JoinRelation<S, T, J, P>['target']>, false>, O, I, J & { [A in JoinAlias<P>]: JoinRelation<S, T, J, P>['target'] }>
+  /** Joins a table (or a relation's table) under `alias` with an explicit ON. */
+  innerJoin<N extends JoinTable<S, T>, A extends string>(
+    table: N,
+    alias: A,
+    on: (j: JoinBuilder<C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>>) => JoinBuilder<unknown>,
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
+  /** Kysely's form: joins a table on two columns, `innerJoin('appointments', 'appointments.personId', 'people.id')`. */
+  innerJoin<N extends keyof S['~tables'] & string, L extends `${N}.${keyof RowOf<S, N> & string}`>(
+    table: N,
+    left: L,
+    right: keyof C & string,
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, false>, O, I, J & { [K in N]: N }>
+  /** Like innerJoin, keeping rows without a match: the joined columns become nullable. */
+  leftJoin<P extends JoinPath<S, T, J>>(
+    relation: P,
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<JoinAlias<P>, RowOf<S, JoinRelation<S, T, J, P>['target']>, true>, O, I, J & { [A in JoinAlias<P>]: JoinRelation<S, T, J, P>['target'] }>
+  leftJoin<N extends JoinTable<S, T>, A extends string>(
+    table: N,
+    alias: A,
+    on: (j: JoinBuilder<C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>>) => JoinBuilder<unknown>,
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, true>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
+  leftJoin<N extends keyof S['~tables'] & string, L extends `${N}.${keyof RowOf<S, N> & string}`>(
+    table: N,
+    left: L,
+    right: keyof C & string,
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, true>, O, I, J & { [K in N]: N }>
   /** Orders by a column, `asc` by default; several calls order by several columns. */
-  orderBy(column: keyof C & string, direction?: 'asc' | 'desc'): SelectQueryBuilder<C, R, O, I>
-  /** At most `count` rows (a non-negative integer). */
-  limit(count: number): SelectQueryBuilder<C, R, O, I>
-  /** Skips `count` rows (a non-negative integer). */
-  offset(count: number): SelectQueryBuilder<C, R, O, I>
+  orderBy(column: keyof C & string, direction?: 'asc' | 'desc'): SelectQueryBuilder<S, T, C, O, I, J>
+  /** At most `count` rows (a non-negative integer). Inside include: per parent row. */
+  limit(count: number): SelectQueryBuilder<S, T, C, O, I, J>
+  /** Skips `count` rows (a non-negative integer). Inside include: per parent row. */
+  offset(count: number): SelectQueryBuilder<S, T, C, O, I, J>
   /** `select distinct`. */
-  distinct(): SelectQueryBuilder<C, R, O, I>
-  /** Runs the query: every row, decoded to the schema's types. */
-  execute(): Promise<ResultRow<R, O, I>[]>
-  /** The first row, or `undefined` when there is none. Does not add a limit: add `.limit(1)` yourself. */
-  first(): Promise<ResultRow<R, O, I> | undefined>
+  distinct(): SelectQueryBuilder<S, T, C, O, I, J>
+  /** Runs the query: every row, decoded to the schema's types, nested relations included. */
+  execute(): Promise<ResultRow<RowOf<S, T>, O, I>[]>
+  /** The first row, or `undefined` when there is none. Adds no limit: add `.limit(1)` yourself. */
+  first(): Promise<ResultRow<RowOf<S, T>, O, I> | undefined>
   /** The first row, or a `NoResultError` when there is none. */
-  firstOrThrow(): Promise<ResultRow<R, O, I>>
+  firstOrThrow(): Promise<ResultRow<RowOf<S, T>, O, I>>
   /** The SQL and parameters, without running anything: `{ sql, parameters }`, frozen. */
   compile(): CompiledQuery
 }
@@ -66,7 +152,7 @@ interface Props {
 
 function checkCount(what: string, count: unknown): number {
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0)
-    throw new JoineryError(`${what}() takes a non-negative integer, got ${typeof count === 'number' ? count : JSON.stringify(count) ?? String(count)}.`)
+    throw new JoineryError(`${what}() takes a non-negative integer, got ${typeof count === 'number' ? count : (JSON.stringify(count) ?? String(count))}.`)
   return count
 }
 
@@ -91,11 +177,29 @@ class SelectBuilderImpl {
     return new SelectBuilderImpl({ ...this.#props, node: cloneSelect(this.#props.node, patch) })
   }
 
+  /** The relation `name` of this query's table (checked now, so the error points at the call). */
+  #relation(name: unknown, table = this.#props.node.from): Relation {
+    const relations = this.#props.executor.schema.relations.get(table)!
+    const relation = typeof name === 'string' ? relations.get(name) : undefined
+    if (relation === undefined)
+      throw new JoineryError(`Unknown relation ${JSON.stringify(name)} on table "${table}". Known relations: ${listNames(relations.keys())}.`)
+    return relation
+  }
+
+  /** Runs a relation callback on a builder over the related table and returns its query. */
+  #nested(relation: Relation, build: unknown): SelectNode {
+    const start = new SelectBuilderImpl({ node: selectNode(relation.target), executor: this.#props.executor })
+    if (build === undefined) return start.#props.node
+    if (typeof build !== 'function') throw new JoineryError(`The callback for relation "${relation.name}" must be a function: (q) => q.select(…).`)
+    const result: unknown = build(start)
+    if (!(result instanceof SelectBuilderImpl)) throw new JoineryError(`The callback for relation "${relation.name}" must return the query it was given.`)
+    return result.#props.node
+  }
+
   select(columns: readonly unknown[]) {
     if (!Array.isArray(columns)) throw new JoineryError('select() takes an array of column names.')
-    const added = columns.map(parseSelection)
-    const selections = Object.freeze([...(this.#props.node.selections ?? []), ...added])
-    const keys = new Set<string>()
+    const selections = Object.freeze([...(this.#props.node.selections ?? []), ...columns.map(parseSelection)])
+    const keys = new Set<string>(this.#props.node.includes.map((include) => include.key))
     for (const { alias } of selections) {
       if (keys.has(alias)) throw new JoineryError(`Two selections land on the key "${alias}": rename one with 'ref as otherName'.`)
       keys.add(alias)
@@ -105,8 +209,7 @@ class SelectBuilderImpl {
 
   selectAll() {
     const { node, executor } = this.#props
-    const info = executor.schema.tables.get(node.from)!
-    return this.select(info.columnList.map((col) => col.key))
+    return this.select(executor.schema.tables.get(node.from)!.columnList.map((col) => col.key))
   }
 
   where(column: unknown, op?: unknown, v?: unknown) {
@@ -116,8 +219,86 @@ class SelectBuilderImpl {
       if (!isExpression(result)) throw new JoineryError('where((eb) => …) must return a condition built with eb.')
       condition = result.node
     } else condition = comparison(column, op, v)
+    return this.#and(condition)
+  }
+
+  #and(condition: SelectNode['where'] & {}) {
     const previous = this.#props.node.where
     return this.#with({ where: previous === undefined ? condition : logical('And', [previous, condition]) })
+  }
+
+  whereRelated(name: unknown, build?: unknown) {
+    const relation = this.#relation(name)
+    return this.#and(related(relation.name, this.#nested(relation, build), false))
+  }
+
+  whereNotRelated(name: unknown, build?: unknown) {
+    const relation = this.#relation(name)
+    return this.#and(related(relation.name, this.#nested(relation, build), true))
+  }
+
+  #addInclude(key: string, relation: Relation, build: unknown, count: boolean) {
+    const { node } = this.#props
+    const taken = [...(node.selections ?? []).map((s) => s.alias), ...node.includes.map((i) => i.key)]
+    if (taken.includes(key)) throw new JoineryError(`The result already has a key "${key}"; include each relation once.`)
+    const include: IncludeNode = Object.freeze({ key, relation: relation.name, query: this.#nested(relation, build), count })
+    return this.#with({ includes: Object.freeze([...node.includes, include]) })
+  }
+
+  include(name: unknown, build?: unknown) {
+    const relation = this.#relation(name)
+    return this.#addInclude(relation.name, relation, build, false)
+  }
+
+  includeCount(name: unknown, build?: unknown) {
+    const relation = this.#relation(name)
+    return this.#addInclude(`${relation.name}Count`, relation, build, true)
+  }
+
+  innerJoin(target: unknown, second?: unknown, third?: unknown) {
+    return this.#join('inner', target, second, third)
+  }
+
+  leftJoin(target: unknown, second?: unknown, third?: unknown) {
+    return this.#join('left', target, second, third)
+  }
+
+  #join(type: 'inner' | 'left', target: unknown, second: unknown, third: unknown) {
+    const { node, executor } = this.#props
+    let join: JoinNode
+    if (second === undefined) join = this.#joinAlong(type, target)
+    else {
+      const table = this.#joinTable(target)
+      if (typeof second !== 'string' || second === '') throw new JoineryError(`${type}Join(): the second argument must be an alias or a column.`)
+      if (typeof third === 'function') {
+        const on = JoinBuilderImpl.condition(third(new JoinBuilderImpl()), second)
+        join = { type, table, alias: second, relation: undefined, on }
+      } else join = { type, table, alias: table, relation: undefined, on: binary(parseRef(second), '=', parseRef(third)) }
+    }
+    if (!executor.schema.tables.has(join.table)) throw new JoineryError(`Unknown table "${join.table}".`)
+    return this.#with({ joins: Object.freeze([...node.joins, Object.freeze(join)]) })
+  }
+
+  /** `innerJoin('appointments')` or `innerJoin('appointments.attendances')`: along a relation. */
+  #joinAlong(type: 'inner' | 'left', path: unknown): JoinNode {
+    if (typeof path !== 'string') throw new JoineryError(`${type}Join() takes a relation name, got ${String(path)}.`)
+    const { node } = this.#props
+    const dot = path.indexOf('.')
+    const source = dot === -1 ? node.from : path.slice(0, dot)
+    const joined = node.joins.find((j) => j.alias === source)
+    if (dot !== -1 && joined === undefined)
+      throw new JoineryError(`${type}Join('${path}'): "${source}" is not joined in this query. Joined: ${listNames(node.joins.map((j) => j.alias))}.`)
+    const relation = this.#relation(dot === -1 ? path : path.slice(dot + 1), joined?.table ?? node.from)
+    return { type, table: relation.target, alias: relation.name, relation: [source, relation.name], on: undefined }
+  }
+
+  /** The table an explicit join names: a relation of the from table, else a table of the schema. */
+  #joinTable(name: unknown): string {
+    const { node, executor } = this.#props
+    const relation = typeof name === 'string' ? executor.schema.relations.get(node.from)!.get(name) : undefined
+    if (relation !== undefined) return relation.target
+    if (typeof name === 'string' && executor.schema.tables.has(name)) return name
+    throw new JoineryError(`Unknown table or relation ${JSON.stringify(name)}. Known tables: ${listNames(executor.schema.tables.keys())}.`)
   }
 
   orderBy(column: unknown, direction: unknown = 'asc') {
@@ -150,7 +331,7 @@ class SelectBuilderImpl {
   async execute(): Promise<Record<string, unknown>[]> {
     const compiled = this.#compile()
     const result = await this.#props.executor.run(compiled.query)
-    const decode = (this.#decoder ??= rowDecoder(compiled.keys, compiled.codecs, result.fields))
+    const decode = (this.#decoder ??= rowDecoder(compiled.keys, compiled.decoders, result.fields))
     return result.rows.map(decode)
   }
 

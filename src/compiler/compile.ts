@@ -1,5 +1,4 @@
 import type { SelectNode } from '../ast/select.js'
-import type { Codec } from '../schema/codecs.js'
 import type { SchemaMeta } from '../schema/schema.js'
 import { CompileContext } from './context.js'
 import { compileSelect } from './select.js'
@@ -10,11 +9,12 @@ export interface CompiledQuery {
   readonly parameters: readonly (string | null)[]
 }
 
-/** A compiled select and how to decode its rows (positional keys and codecs). */
+/** A compiled select and how to decode its rows (positional keys and text decoders). */
 export interface CompiledSelect {
   readonly query: CompiledQuery
   readonly keys: readonly string[]
-  readonly codecs: readonly (Codec | undefined)[]
+  /** undefined: decode by the result's type OID (an expression without a declared codec). */
+  readonly decoders: readonly (((text: string) => unknown) | undefined)[]
 }
 
 export function compileQuery(node: SelectNode, schema: SchemaMeta): CompiledSelect {
@@ -23,6 +23,6 @@ export function compileQuery(node: SelectNode, schema: SchemaMeta): CompiledSele
   return {
     query: Object.freeze({ sql: ctx.sql, parameters: Object.freeze(ctx.parameters) }),
     keys: output.map((o) => o.key),
-    codecs: output.map((o) => o.codec),
+    decoders: output.map((o) => o.fromText),
   }
 }

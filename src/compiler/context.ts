@@ -20,6 +20,7 @@ export class CompileContext {
   sql = ''
   readonly parameters: (string | null)[] = []
   readonly schema: SchemaMeta
+  #aliases = 0
 
   constructor(schema: SchemaMeta) {
     this.schema = schema
@@ -33,6 +34,11 @@ export class CompileContext {
   appendParameter(encoded: string | null): void {
     this.parameters.push(encoded)
     this.sql += `$${this.parameters.length}`
+  }
+
+  /** A fresh alias for a subquery's table (r0, r1, …): unique in the statement, so self-relations never clash. */
+  nextAlias(): string {
+    return `r${this.#aliases++}`
   }
 
   table(key: string): TableInfo {

@@ -3,6 +3,7 @@ import { encodeUntyped } from '../schema/untyped.js'
 import { codecOf, resolveColumn } from './context.js'
 import type { CompileContext, Scope } from './context.js'
 import { quoteIdentifier } from './quote.js'
+import { findRelation, relatedScope, writeRelatedRows } from './relations.js'
 
 // The node whose kind includes K (LogicalNode serves both 'And' and 'Or').
 type NodeOfKind<K, N = ExpressionNode> = N extends { kind: infer NK } ? (K extends NK ? N : never) : never
@@ -82,6 +83,19 @@ const visitors: Visitors = {
 
   UnsafeText(node, ctx) {
     ctx.append(node.text)
+  },
+
+  Related(node, ctx, scope) {
+    const parent = scope.tables.get(scope.from)!
+    const relation = findRelation(ctx, parent, node.relation)
+    const alias = ctx.nextAlias()
+    ctx.append(node.negated ? 'not exists (select 1 from ' : 'exists (select 1 from ')
+    writeRelatedRows(ctx, relation, parent, alias)
+    if (node.query.where !== undefined) {
+      ctx.append(' and ')
+      compileExpression(node.query.where, ctx, relatedScope(ctx, relation, scope, alias))
+    }
+    ctx.append(')')
   },
 }
 

@@ -1,50 +1,84 @@
-import type { SelectNode, SelectionNode } from '../ast/select.js'
+import type { IncludeNode, SelectNode, SelectionNode } from '../ast/select.js'
 import { columnRef } from '../ast/expression.js'
 import { JoineryError } from '../errors.js'
-import type { Codec } from '../schema/codecs.js'
+import { codecs } from '../schema/codecs.js'
+import { jsonArray, jsonField, jsonObject } from '../decode/json.js'
+import type { JsonDecoder } from '../decode/json.js'
 import { resolveColumn } from './context.js'
-import type { CompileContext, Scope } from './context.js'
+import type { CompileContext, Scope, ScopeTable } from './context.js'
 import { compileExpression } from './expression.js'
-import { quoteIdentifier } from './quote.js'
+import { quoteIdentifier as q } from './quote.js'
+import { findRelation, relatedScope, writeRelatedRows, writeRelationJoin } from './relations.js'
 
-/** How to decode one output column: by its schema codec, or by the result's type OID when unknown. */
+/** How to decode one output column: from its text at top level (undefined: by the result's type OID), or inside JSON. */
 export interface OutputColumn {
   readonly key: string
-  readonly codec: Codec | undefined
-}
-
-export function selectScope(ctx: CompileContext, node: SelectNode, parent: Scope | undefined): Scope {
-  const info = ctx.table(node.from)
-  return { from: node.from, tables: new Map([[node.from, { info, sqlAlias: info.dbName }]]), parent }
+  readonly fromText: ((text: string) => unknown) | undefined
+  readonly fromJson: JsonDecoder
 }
 
 /** Every column of the from table, in schema order: what a query that selects nothing returns. */
-export function allColumns(scope: Scope): readonly SelectionNode[] {
+function allColumns(scope: Scope): readonly SelectionNode[] {
   const table = scope.tables.get(scope.from)!
   return table.info.columnList.map((col) => ({ expr: columnRef(undefined, col.key), alias: col.key }))
+}
+
+function fromScope(scope: Scope): ScopeTable {
+  return scope.tables.get(scope.from)!
+}
+
+/** The scope of a select: its table, then each joined table under its alias. */
+function selectScope(ctx: CompileContext, node: SelectNode, parent: Scope | undefined): Scope {
+  const info = ctx.table(node.from)
+  const tables = new Map<string, ScopeTable>([[node.from, { info, sqlAlias: info.dbName }]])
+  const scope: Scope = { from: node.from, tables, parent }
+  for (const join of node.joins) {
+    if (tables.has(join.alias)) throw new JoineryError(`The name "${join.alias}" is already used in this query; give the join another alias.`)
+    tables.set(join.alias, { info: ctx.table(join.table), sqlAlias: join.alias })
+  }
+  return scope
 }
 
 /** Writes a whole select statement and returns how to decode its output columns. */
 export function compileSelect(node: SelectNode, ctx: CompileContext, parent?: Scope): OutputColumn[] {
   const scope = selectScope(ctx, node, parent)
-  const selections = node.selections ?? allColumns(scope)
-  const output: OutputColumn[] = []
   ctx.append(node.distinct ? 'select distinct ' : 'select ')
-  selections.forEach((selection, i) => {
-    if (i > 0) ctx.append(', ')
-    output.push(compileSelection(selection, ctx, scope))
-  })
-  const from = scope.tables.get(node.from)!
-  ctx.append(` from ${quoteIdentifier(from.info.dbName)}`)
-  if (node.where !== undefined) {
-    ctx.append(' where ')
-    compileExpression(node.where, ctx, scope)
+  const output = writeOutputs(node, ctx, scope, 'top')
+  const from = fromScope(scope)
+  ctx.append(` from ${q(from.info.dbName)}`)
+  for (const join of node.joins) {
+    if (join.relation !== undefined) {
+      const [sourceAlias, name] = join.relation
+      const source = scope.tables.get(sourceAlias)!
+      writeRelationJoin(ctx, join.type, findRelation(ctx, source, name), source, join.alias)
+    } else {
+      const table = scope.tables.get(join.alias)!
+      const as = table.info.dbName === join.alias ? q(join.alias) : `${q(table.info.dbName)} as ${q(join.alias)}`
+      ctx.append(` ${join.type === 'inner' ? 'inner join' : 'left join'} ${as} on `)
+      compileExpression(join.on!, ctx, scope)
+    }
   }
+  writeWhere(node, ctx, scope, undefined)
+  writeOrderBy(node, ctx, scope)
+  writeLimit(node, ctx)
+  return output
+}
+
+function writeWhere(node: SelectNode, ctx: CompileContext, scope: Scope, correlated: string | undefined): void {
+  if (node.where === undefined) return
+  ctx.append(correlated === undefined ? ' where ' : ' and ')
+  compileExpression(node.where, ctx, scope)
+}
+
+function writeOrderBy(node: SelectNode, ctx: CompileContext, scope: Scope): void {
   node.orderBy.forEach((order, i) => {
     ctx.append(i === 0 ? ' order by ' : ', ')
     compileExpression(order.expr, ctx, scope)
     ctx.append(` ${order.direction}`)
   })
+}
+
+function writeLimit(node: SelectNode, ctx: CompileContext): void {
   if (node.limit !== undefined) {
     ctx.append(' limit ')
     ctx.appendParameter(String(node.limit))
@@ -53,18 +87,105 @@ export function compileSelect(node: SelectNode, ctx: CompileContext, parent?: Sc
     ctx.append(' offset ')
     ctx.appendParameter(String(node.offset))
   }
+}
+
+/** Top-level columns, pairs of one json_build_object, or pairs of jsonb objects merged with `||`. */
+type Mode = 'top' | 'json' | 'jsonb'
+
+// Postgres functions take at most 100 arguments: wider objects are built in jsonb chunks and merged.
+const PAIRS_PER_OBJECT = 50
+
+/** Writes the selections and includes: `a, b as "k"` at top level, `'k', v, …` inside json_build_object. */
+function writeOutputs(node: SelectNode, ctx: CompileContext, scope: Scope, mode: Mode): OutputColumn[] {
+  const selections = node.selections ?? allColumns(scope)
+  const output: OutputColumn[] = []
+  let count = 0
+  const separate = (key: string) => {
+    if (count > 0) ctx.append(mode === 'jsonb' && count % PAIRS_PER_OBJECT === 0 ? ') || jsonb_build_object(' : ', ')
+    count++
+    if (mode !== 'top') ctx.append(`'${key.replace(/'/g, "''")}', `)
+  }
+  for (const selection of selections) {
+    separate(selection.alias)
+    output.push(writeSelection(selection, ctx, scope, mode))
+  }
+  for (const include of node.includes) {
+    separate(include.key)
+    output.push(writeInclude(include, ctx, scope, ctx.nextAlias()))
+    if (mode === 'top') ctx.append(` as ${q(include.key)}`)
+  }
   return output
 }
 
-function compileSelection(selection: SelectionNode, ctx: CompileContext, scope: Scope): OutputColumn {
+function writeSelection(selection: SelectionNode, ctx: CompileContext, scope: Scope, mode: Mode): OutputColumn {
   const { expr, alias } = selection
   compileExpression(expr, ctx, scope)
   if (expr.kind === 'ColumnRef') {
     const { column } = resolveColumn(scope, expr.table, expr.column)
-    if (column.dbName !== alias) ctx.append(` as ${quoteIdentifier(alias)}`)
-    return { key: alias, codec: column.codec }
+    const { codec } = column
+    if (mode !== 'top' && !codec.jsonNative) ctx.append('::text')
+    if (mode === 'top' && column.dbName !== alias) ctx.append(` as ${q(alias)}`)
+    return { key: alias, fromText: codec.decode, fromJson: jsonField(codec) }
   }
-  if (alias === '') throw new JoineryError('A selected expression needs a name: add .as(\'name\').')
-  ctx.append(` as ${quoteIdentifier(alias)}`)
-  return { key: alias, codec: undefined }
+  if (alias === '') throw new JoineryError("A selected expression needs a name: add .as('name').")
+  if (mode === 'top') ctx.append(` as ${q(alias)}`)
+  return { key: alias, fromText: undefined, fromJson: jsonField(undefined) }
+}
+
+const countCodec = codecs.int8('number')
+
+/**
+ * One include as a correlated subquery: json_agg of json_build_object over the related rows, with
+ * the nested where inside, ORDER BY inside the aggregate, and LIMIT/OFFSET per parent row.
+ */
+function writeInclude(include: IncludeNode, ctx: CompileContext, parent: Scope, alias: string): OutputColumn {
+  const relation = findRelation(ctx, fromScope(parent), include.relation)
+  const { query } = include
+  if (query.joins.length > 0 || query.distinct) throw new JoineryError(`include('${include.key}'): joins and distinct are not supported inside an include.`)
+  const scope = relatedScope(ctx, relation, parent, alias)
+  const rows = () => writeRelatedRows(ctx, relation, fromScope(parent), alias)
+  if (include.count) {
+    ctx.append('(select count(*) from ')
+    rows()
+    writeWhere(query, ctx, scope, 'correlated')
+    ctx.append(')')
+    return { key: include.key, fromText: countCodec.decode, fromJson: Number }
+  }
+  if (!relation.many) {
+    ctx.append('(select ')
+    const object = writeJsonObject(query, ctx, scope)
+    ctx.append(' from ')
+    rows()
+    writeWhere(query, ctx, scope, 'correlated')
+    ctx.append(')')
+    return { key: include.key, fromText: (text) => object(JSON.parse(text)), fromJson: object }
+  }
+  ctx.append('(select coalesce(json_agg(')
+  const object = writeJsonObject(query, ctx, scope)
+  writeOrderBy(query, ctx, scope)
+  ctx.append("), '[]'::json) from ")
+  const limited = query.limit !== undefined || query.offset !== undefined
+  if (limited) ctx.append(`(select ${q(alias)}.* from `)
+  rows()
+  writeWhere(query, ctx, scope, 'correlated')
+  if (limited) {
+    writeOrderBy(query, ctx, scope)
+    writeLimit(query, ctx)
+    ctx.append(`) as ${q(alias)}`)
+  }
+  ctx.append(')')
+  const array = jsonArray(object)
+  return { key: include.key, fromText: (text) => array(JSON.parse(text)), fromJson: array }
+}
+
+function writeJsonObject(query: SelectNode, ctx: CompileContext, scope: Scope): JsonDecoder {
+  const width = (query.selections ?? fromScope(scope).info.columnList).length + query.includes.length
+  const wide = width > PAIRS_PER_OBJECT
+  ctx.append(wide ? '(jsonb_build_object(' : 'json_build_object(')
+  const output = writeOutputs(query, ctx, scope, wide ? 'jsonb' : 'json')
+  ctx.append(wide ? '))::json' : ')')
+  return jsonObject(
+    output.map((o) => o.key),
+    output.map((o) => o.fromJson),
+  )
 }

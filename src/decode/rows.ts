@@ -1,4 +1,3 @@
-import type { Codec } from '../schema/codecs.js'
 import type { DriverField } from '../driver/driver.js'
 import { codecForOid } from './oids.js'
 
@@ -6,11 +5,11 @@ import { codecForOid } from './oids.js'
 export type RowDecoder = (row: readonly (string | null)[]) => Record<string, unknown>
 
 /**
- * Builds the decoder for a result: the schema's codec where one is known, the field's type
- * OID otherwise. `keys`/`codecs` are positional, as the driver returns rows as arrays.
+ * Builds the decoder for a result: the compiled query's decoder where one is known, the field's
+ * type OID otherwise. `keys`/`known` are positional, as the driver returns rows as arrays.
  */
-export function rowDecoder(keys: readonly string[], known: readonly (Codec | undefined)[], fields: readonly DriverField[]): RowDecoder {
-  const decoders = keys.map((_, i) => (known[i] ?? codecForOid(fields[i]?.dataTypeID ?? 25)).decode)
+export function rowDecoder(keys: readonly string[], known: readonly (((text: string) => unknown) | undefined)[], fields: readonly DriverField[]): RowDecoder {
+  const decoders = keys.map((_, i) => known[i] ?? codecForOid(fields[i]?.dataTypeID ?? 25).decode)
   const count = keys.length
   return (row) => {
     const out: Record<string, unknown> = {}

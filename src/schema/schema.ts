@@ -4,6 +4,9 @@ import type { Casing } from './casing.js'
 import type { ColumnMeta } from './column.js'
 import type { AnyTable } from './table.js'
 import type { CheckReferences } from '../../types/schema.js'
+import type { CheckRelations, ExplicitShape, FkIndex, RelationBuilder } from '../../types/relations.js'
+import { inferRelations } from './relations.js'
+import type { ExplicitRelations, ExplicitRelationSpec, Relation } from './relations.js'
 
 /** A column as the compiler sees it: DSL metadata plus its key and resolved database name. */
 export interface ColumnInfo extends ColumnMeta {
@@ -24,14 +27,20 @@ export interface TableInfo {
 export interface SchemaMeta {
   readonly tables: ReadonlyMap<string, TableInfo>
   readonly casing: Casing
+  /** Per table key: its relations by name, inferred from foreign keys and declared in `relations`. */
+  readonly relations: ReadonlyMap<string, ReadonlyMap<string, Relation>>
 }
 
 export type Tables = Record<string, AnyTable>
 
 /** The result of `schema()`: runtime metadata, and the tables' types for the builders. */
-export interface Schema<T extends Tables = Tables> {
-  /** Type-level only. */
+export interface Schema<T extends Tables = Tables, X = {}> {
+  /** Type-level only: the tables. */
   readonly '~tables': T
+  /** Type-level only: relations declared in `relations`. */
+  readonly '~relations': X
+  /** Type-level only: every foreign key grouped by the table it references, computed once per schema. */
+  readonly '~fkIndex': FkIndex<T>
   readonly meta: SchemaMeta
 }
 
@@ -40,23 +49,45 @@ export interface SchemaOptions {
   casing?: Casing
 }
 
+type CheckSchema<T, X> = CheckReferences<T> & CheckRelations<T, X>
+
+const relationBuilder: RelationBuilder<Tables> = {
+  one: (target, options = {}) => explicit({ target, many: false, foreignKey: options.foreignKey, through: undefined }),
+  many: (target, options = {}) => explicit({ target, many: true, foreignKey: options.foreignKey, through: options.through }),
+}
+const explicit = (spec: ExplicitRelationSpec) => Object.freeze({ '~spec': Object.freeze(spec) }) as never
+
 /**
- * Declares the database: tables keyed by the names queries use. A reference to an unknown
- * table or column is a compile-time error here and a `JoineryError` at run time.
+ * Declares the database: tables keyed by the names queries use. Relations are inferred from the
+ * foreign keys; `relations` adds or renames them. A reference to an unknown table or column, or
+ * two relations inferred under one name, is a compile-time error here and a `JoineryError` at run time.
  */
-export function schema<const T extends Tables>(tables: T & CheckReferences<T>, options: SchemaOptions = {}): Schema<T> {
+// Two overloads split by arity: with one overload per options shape, TypeScript would type the
+// context-sensitive `relations` callback against the first and leave `r` as any.
+export function schema<const T extends Tables>(tables: T & CheckSchema<T, {}>): Schema<T>
+export function schema<const T extends Tables, const X extends ExplicitShape<T> = {}>(
+  tables: T & CheckSchema<T, X>,
+  options: SchemaOptions & { relations?: (r: RelationBuilder<T>) => X },
+): Schema<T, X>
+export function schema(tables: Tables, options: SchemaOptions & { relations?: (r: RelationBuilder<Tables>) => unknown } = {}): Schema {
   const casing = options.casing ?? 'preserve'
   if (casing !== 'preserve' && casing !== 'snake_case')
     throw new JoineryError(`schema() casing must be 'snake_case' or 'preserve', got ${JSON.stringify(casing)}.`)
   if (typeof tables !== 'object' || tables === null || Object.keys(tables).length === 0)
     throw new JoineryError('schema() takes an object of tables, e.g. schema({ people: table({...}) }).')
   const infos = new Map<string, TableInfo>()
-  for (const [key, tableDef] of Object.entries(tables as Tables)) {
+  for (const [key, tableDef] of Object.entries(tables)) {
     if (tableDef?.meta?.columns === undefined) throw new JoineryError(`schema() entry "${key}" is not a table; build it with table({...}).`)
     infos.set(key, tableInfo(key, tableDef, casing))
   }
   for (const info of infos.values()) checkReferences(info, infos)
-  return Object.freeze({ meta: Object.freeze({ tables: infos, casing }) }) as unknown as Schema<T>
+  if (options.relations !== undefined && typeof options.relations !== 'function')
+    throw new JoineryError('schema() relations must be a function: relations: (r) => ({ people: { meetings: r.many(…) } }).')
+  const declared = (options.relations?.(relationBuilder) ?? {}) as ExplicitRelations
+  for (const key of Object.keys(declared))
+    if (!infos.has(key)) throw new JoineryError(`relations: unknown table "${key}". Known tables: ${listNames(infos.keys())}.`)
+  const relations = inferRelations(infos, declared)
+  return Object.freeze({ meta: Object.freeze({ tables: infos, casing, relations }) }) as unknown as Schema
 }
 
 function tableInfo(key: string, tableDef: AnyTable, casing: Casing): TableInfo {

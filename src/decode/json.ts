@@ -1,0 +1,33 @@
+// Decoders for nested results: include() values arrive as JSON, where every value the schema's
+// codec could not keep exact was cast to text by the compiler (see Codec.jsonNative).
+import type { Codec } from '../schema/codecs.js'
+
+export type JsonDecoder = (value: unknown) => unknown
+
+const identity: JsonDecoder = (value) => value
+
+/** A column inside JSON: as it is when JSON keeps it exact, else decoded from its text. */
+export function jsonField(codec: Codec | undefined): JsonDecoder {
+  if (codec === undefined || codec.jsonNative) return identity
+  const { decode } = codec
+  return (value) => (value === null ? null : decode(value as string))
+}
+
+/** An object of known keys (only those travel: the SQL builds it with explicit keys). */
+export function jsonObject(keys: readonly string[], fields: readonly JsonDecoder[]): (value: unknown) => Record<string, unknown> | null {
+  const count = keys.length
+  return (value) => {
+    if (value === null) return null
+    const source = value as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    for (let i = 0; i < count; i++) {
+      const key = keys[i]!
+      out[key] = fields[i]!(source[key])
+    }
+    return out
+  }
+}
+
+export function jsonArray(item: JsonDecoder): JsonDecoder {
+  return (value) => (value as unknown[]).map(item)
+}

@@ -1,0 +1,232 @@
+// Relation inference at type level, by the naming rules of API.md §1 (the runtime twin is
+// src/schema/relations.ts; tests assert both give the same names). Per TYPES.md: one FK index
+// per schema grouped by target table, everything else local to one table's columns, and a
+// table's relations computed only when a query asks for them.
+import type { AnyTable } from '../src/schema/table.js'
+import type { ExplicitRelationSpec } from '../src/schema/relations.js'
+
+type Cols<T, K> = K extends keyof T ? (T[K] extends AnyTable ? T[K]['~columns'] : never) : never
+type RefOf<C> = C extends { '~': { ref: infer R } } ? R : never
+type TargetOf<R> = R extends `${infer Tb}.${string}` ? Tb : never
+
+/** FkColumns<{ id: …, personId: references('people.id') }> == 'personId' */
+export type FkColumns<C> = { [K in keyof C]: [RefOf<C[K]>] extends [never] ? never : K }[keyof C] & string
+
+/** The FK columns of a table that reference table B. */
+type FksTo<C, B extends string> = { [K in keyof C]: RefOf<C[K]> extends infer R ? ([R] extends [never] ? never : R extends `${B}.${string}` ? K : never) : never }[keyof C] & string
+
+type Stripped<K extends string> = K extends `${infer N}_id` ? N : K extends `${infer N}Id` ? N : ''
+
+/**
+ * Many-to-one name of FK column K (rule 1): personId → person; reportsTo → reportsToEmployee
+ * (no suffix, or the stripped name is a column) — the target table key is appended.
+ */
+export type ManyToOneName<C, K extends string> = Stripped<K> extends infer N extends string
+  ? N extends '' | keyof C
+    ? `${K}${Capitalize<TargetOf<RefOf<C[K & keyof C]>>>}`
+    : N
+  : never
+
+/** Every FK path `'table.column'` of the schema, keyed by the table it references. Built once per schema. */
+export type FkIndex<T> = {
+  [P in {
+    [K in keyof T & string]: `${K}.${FkColumns<Cols<T, K>>}`
+  }[keyof T & string] as TargetOf<PathRef<T, P>>]: P
+}
+
+type PathRef<T, P> = P extends `${infer Tb}.${infer K}` ? RefOf<Cols<T, Tb>[K & keyof Cols<T, Tb>]> : never
+
+/** The FK paths that reference table B: a one-key match, never `keyof` of the index (not cached). */
+type BackrefPaths<I, B extends string> = I extends { [K in B]: infer P } ? P & string : never
+
+/** Is FK column K of a table unique on its own (unique, or the table's whole primary key)? */
+type IsUniqueFk<Tb, K> = Tb extends AnyTable
+  ? Tb['~columns'][K & keyof Tb['~columns']]['~']['unique'] extends true
+    ? true
+    : [Tb['~primaryKey']] extends [K]
+      ? [K] extends [Tb['~primaryKey']]
+        ? true
+        : false
+      : false
+  : false
+
+/** A relation as the types see it: target table, one or many, nullable (for one). `id` names its source. */
+export interface Rel<Target extends string = string, Many extends boolean = boolean, Nullable extends boolean = boolean, Id extends string = string> {
+  target: Target
+  many: Many
+  nullable: Nullable
+  id: Id
+}
+
+type ManyToOnes<C> = {
+  [K in FkColumns<C> as ManyToOneName<C, K>]: Rel<TargetOf<RefOf<C[K & keyof C]>>, false, C[K & keyof C] extends { '~': { nullable: true } } ? true : false, `m2o:${K}`>
+}
+
+/** Backref name of path A.K seen from B (rule 2): A, or `${A}By${Capitalize<m2o name>}`. */
+export type BackrefName<T, P extends string, B extends string> = P extends `${infer A}.${infer K}`
+  ? A extends B
+    ? `${A}By${Capitalize<ManyToOneName<Cols<T, A>, K>>}`
+    : [Exclude<FksTo<Cols<T, A>, B>, K>] extends [never]
+      ? A
+      : `${A}By${Capitalize<ManyToOneName<Cols<T, A>, K>>}`
+  : never
+
+type Backrefs<T, Paths extends string, B extends string> = {
+  [P in Paths as BackrefName<T, P, B>]: P extends `${infer A}.${infer K}`
+    ? IsUniqueFk<T[A & keyof T], K> extends true
+      ? Rel<A, false, true, `back:${P}`>
+      : Rel<A, true, false, `back:${P}`>
+    : never
+}
+
+/** For a path J.K into a junction J (PK = exactly two FK columns): the other FK column, else never. */
+type JunctionOther<T, P> = P extends `${infer J}.${infer K}`
+  ? T[J & keyof T] extends Table2<infer PK>
+    ? K extends PK
+      ? Exclude<PK, K> extends infer O extends string
+        ? [O] extends [never]
+          ? never
+          : { [X in O]: Exclude<O, X> }[O] extends never
+            ? O extends FkColumns<Cols<T, J>>
+              ? O
+              : never
+            : never
+        : never
+      : never
+    : never
+  : never
+type Table2<PK> = { '~primaryKey': PK }
+
+/** `{ target table: junction path }` for every junction reaching B (self-junctions excluded). */
+type JunctionTargets<T, Paths extends string, B extends string> = {
+  [P in Paths as JunctionTarget<T, P, B>]: P
+}
+type JunctionTarget<T, P, B extends string> = P extends `${infer J}.${string}`
+  ? TargetOf<RefOf<Cols<T, J>[JunctionOther<T, P> & keyof Cols<T, J>]>> extends infer X extends string
+    ? X extends B
+      ? never
+      : X
+    : never
+  : never
+
+type IsSingle<U> = [U] extends [never] ? false : { [X in U & string]: Exclude<U, X> }[U & string] extends never ? true : false
+
+/** Many-to-many through junctions (rule 3): unambiguous, and only where the name is free. */
+type ManyToManys<T, Paths extends string, B extends string, Taken> = {
+  [X in keyof JunctionTargets<T, Paths, B> as X extends Taken ? never : IsSingle<JunctionTargets<T, Paths, B>[X]> extends true ? X : never]: Rel<
+    X & string,
+    true,
+    false,
+    `m2m:${JunctionTargets<T, Paths, B>[X] & string}`
+  >
+}
+
+/** Every relation inferred for table B, before explicit `relations` are applied. */
+export type InferredRelations<T, I, B extends string> = InferredFrom<T, Cols<T, B>, BackrefPaths<I, B>, B>
+
+type InferredFrom<T, C, Paths extends string, B extends string> = ManyToOnes<C> & Backrefs<T, Paths, B> extends infer R
+  ? R & ManyToManys<T, Paths, B, keyof C | keyof R>
+  : never
+
+/**
+ * A table's relations: explicit ones (from `relations`) win by name, and replace the inferred
+ * relation over the same foreign key (that is how a relation is renamed).
+ * Relations<clinicTables, FkIndex<…>, {}, 'people'> == { appointments: Rel<'appointments', true, …>; attendances: … }
+ */
+export type TableRelations<T, I, X, B extends string> = B extends keyof X
+  ? Merge<InferredRelations<T, I, B>, ResolveExplicit<T, B, X[B]>>
+  : InferredRelations<T, I, B>
+
+type Merge<Inferred, Explicit> = {
+  [N in keyof Inferred as N extends keyof Explicit ? never : Inferred[N] extends { id: ExplicitIds<Explicit> } ? never : N]: Inferred[N]
+} & Explicit
+type ExplicitIds<E> = { [N in keyof E]: E[N] extends { id: infer Id } ? Id : never }[keyof E]
+
+// ---- Collision check at schema() (O(number of FKs)): a many-to-one and a backref, or a column
+// and a backref, that land on the same name of one table.
+
+type CollisionsOf<T, I, B extends string, X> = CollisionMessage<
+  B,
+  ManyToOneNames<Cols<T, B>>,
+  BackrefNames<T, BackrefPaths<I, B>, B>,
+  keyof Cols<T, B> & string,
+  B extends keyof X ? ResolveExplicit<T, B, X[B]> : {}
+>
+
+type ManyToOneNames<C> = { [K in FkColumns<C>]: [ManyToOneName<C, K>, K] }[FkColumns<C>]
+type BackrefNames<T, Paths extends string, B extends string> = { [P in Paths]: [BackrefName<T, P, B>, P] }[Paths]
+
+type CollisionMessage<B extends string, M, Back, Columns extends string, E> = Back extends [infer N extends string, infer P extends string]
+  ? N extends keyof E
+    ? never
+    : `back:${P}` extends ExplicitIds<E>
+      ? never
+      : N extends Columns
+        ? `relation name collision: ${B}.${N} is a column and the backref of ${P}; name the relation in schema({...}, { relations })`
+        : M extends [N, infer K extends string]
+          ? `m2o:${K}` extends ExplicitIds<E>
+            ? never
+            : `relation name collision: ${B}.${N} is inferred from many-to-one via ${B}.${K} and from the backref of ${P}; name one of them in schema({...}, { relations })`
+          : never
+  : never
+
+/** `unknown` for each table whose relation names are distinct, else the collision sentence. */
+export type CheckRelations<T, X> = FkIndex<T> extends infer I
+  ? { [B in keyof T]: [CollisionsOf<T, I, B & string, X>] extends [never] ? unknown : CollisionsOf<T, I, B & string, X> }
+  : never
+
+// ---- Explicit relations: `relations: (r) => ({ people: { meetings: r.many('appointments', { through: 'attendances' }) } })`
+
+/** What `r.one` / `r.many` return; resolved against its table by `TableRelations`. */
+export interface ExplicitRelation<Target extends string = string, Many extends boolean = boolean, F extends string = string, J extends string = string> {
+  /** Type-level only. */
+  readonly '~explicit': { target: Target; many: Many; foreignKey: F; through: J }
+  readonly '~spec': ExplicitRelationSpec
+}
+
+/** The `r` of `relations: (r) => …`. */
+export interface RelationBuilder<T> {
+  /**
+   * A single related row: many-to-one through a foreign key of this table, or one-to-one through
+   * a foreign key of the target. `foreignKey` picks the column when several could join.
+   */
+  one<Tg extends keyof T & string, F extends string = never>(target: Tg, options?: { foreignKey?: F }): ExplicitRelation<Tg, false, F, never>
+  /**
+   * Related rows: one-to-many through the target's foreign key, or many-to-many `through` a
+   * junction table (`foreignKey` then names the junction's column pointing back here).
+   */
+  many<Tg extends keyof T & string, F extends string = never, J extends keyof T & string = never>(
+    target: Tg,
+    options?: { foreignKey?: F; through?: J },
+  ): ExplicitRelation<Tg, true, F, J>
+}
+
+/** What the `relations` callback may return: per table, relation names to r.one/r.many. */
+// (Constrained by the runtime part only: a constraint on the phantom part would be inferred into
+// r.one/r.many's defaults through the return type.)
+export type ExplicitShape<T> = { [K in keyof T]?: Record<string, { readonly '~spec': ExplicitRelationSpec }> }
+
+type NullableCol<C, K> = C[K & keyof C] extends { '~': { nullable: true } } ? true : false
+
+type ResolveOne<T, B extends string, Tg extends string, F extends string> = [F] extends [never]
+  ? FksTo<Cols<T, B>, Tg> extends infer K extends string
+    ? [K] extends [never]
+      ? Rel<Tg, false, true, `back:${Tg}.${FksTo<Cols<T, Tg>, B>}`>
+      : Rel<Tg, false, NullableCol<Cols<T, B>, K>, `m2o:${K}`>
+    : never
+  : F extends FkColumns<Cols<T, B>>
+    ? Rel<Tg, false, NullableCol<Cols<T, B>, F>, `m2o:${F}`>
+    : Rel<Tg, false, true, `back:${Tg}.${F}`>
+
+type ResolveMany<T, B extends string, Tg extends string, F extends string, J extends string> = [J] extends [never]
+  ? Rel<Tg, true, false, `back:${Tg}.${[F] extends [never] ? FksTo<Cols<T, Tg>, B> : F}`>
+  : Rel<Tg, true, false, `m2m:${J}.${[F] extends [never] ? FksTo<Cols<T, J>, B> : F}`>
+
+/** The explicit relations of table B as `Rel`s. */
+export type ResolveExplicit<T, B extends string, E> = {
+  [N in keyof E]: E[N] extends ExplicitRelation<infer Tg, infer M, infer F, infer J>
+    ? M extends true
+      ? ResolveMany<T, B, Tg, F, J>
+      : ResolveOne<T, B, Tg, F>
+    : never
+}

@@ -1,11 +1,13 @@
 import type { Sql } from './builder/sql.js'
 import { createSelect } from './builder/select.js'
 import type { SelectQueryBuilder } from './builder/select.js'
+import { createDelete, createInsert, createUpdate } from './builder/write.js'
+import type { DeleteQueryBuilder, InsertStart, UpdateQueryBuilder } from './builder/write.js'
 import { CompileContext } from './compiler/context.js'
 import type { CompiledQuery } from './compiler/compile.js'
 import { compileExpression } from './compiler/expression.js'
 import { rowDecoder } from './decode/rows.js'
-import type { Driver, DriverResult } from './driver/driver.js'
+import type { Connection, Driver, DriverResult } from './driver/driver.js'
 import { JoineryError, toDatabaseError } from './errors.js'
 import type { Executor } from './executor.js'
 import type { Schema } from './schema/schema.js'
@@ -28,10 +30,15 @@ export interface DbOptions {
   log?: (event: QueryLogEvent) => void
 }
 
+export type IsolationLevel = 'read uncommitted' | 'read committed' | 'repeatable read' | 'serializable'
 
-/** The entry point: `createDb(schema, { driver })`. */
-export interface Database<S extends Schema> {
-  readonly schema: S
+export interface TransactionOptions {
+  isolation?: IsolationLevel
+  readOnly?: boolean
+}
+
+/** Everything that runs queries: the database, and a transaction. */
+export interface QueryMethods<S extends Schema> {
   /**
    * Starts a select query on a table of the schema.
    * ```ts
@@ -40,18 +47,50 @@ export interface Database<S extends Schema> {
    */
   selectFrom<T extends keyof S['~tables'] & string>(table: T): SelectQueryBuilder<S, T, Refs<T, RowOf<S, T>>>
   /**
+   * Starts an insert: `db.insertInto('people').values({ name: 'Reuven' }).returning(['id']).execute()`.
+   */
+  insertInto<T extends keyof S['~tables'] & string>(table: T): InsertStart<S, T>
+  /**
+   * Starts an update; it needs where() (or allRows()) before it runs.
+   * `db.updateTable('people').set({ name: 'R.' }).where('id', '=', 2).execute()`
+   */
+  updateTable<T extends keyof S['~tables'] & string>(table: T): UpdateQueryBuilder<S, T>
+  /**
+   * Starts a delete; it needs where() (or allRows()) before it runs.
+   * `db.deleteFrom('appointments').where('meetingAt', '<', cutoff).execute()`
+   */
+  deleteFrom<T extends keyof S['~tables'] & string>(table: T): DeleteQueryBuilder<S, T>
+  /**
    * Runs a raw statement from the `sql` tag and returns its rows, decoded by their database types.
    * ```ts
    * await db.execute(sql<{ n: number }>`select count(*)::int as n from people where name = ${name}`)
    * ```
    */
   execute<T>(query: Sql<T>): Promise<T[]>
+}
+
+/** A transaction: the same query methods, on one connection, and nested transactions (savepoints). */
+export interface Transaction<S extends Schema> extends QueryMethods<S> {
+  /** A savepoint: rolled back alone when `fn` throws (and the error rethrown), released when it returns. */
+  transaction<R>(fn: (tx: Transaction<S>) => Promise<R>): Promise<R>
+}
+
+/** The entry point: `createDb(schema, { driver })`. */
+export interface Database<S extends Schema> extends QueryMethods<S> {
+  readonly schema: S
+  /**
+   * Runs `fn` in a transaction on one connection: COMMIT when it returns, ROLLBACK (and rethrow)
+   * when it throws. Queries on `db` inside `fn` run outside the transaction, on another connection.
+   * ```ts
+   * await db.transaction(async (tx) => { await tx.insertInto('people').values({ name: 'A' }).execute() }, { isolation: 'serializable' })
+   * ```
+   */
+  transaction<R>(fn: (tx: Transaction<S>) => Promise<R>, options?: TransactionOptions): Promise<R>
   /** Closes the driver (the pool, or the PGlite database). */
   destroy(): Promise<void>
 }
 
-function executor(schema: Schema, options: DbOptions): Executor {
-  const { driver, log } = options
+function executor(schema: Schema, connection: Connection, log: DbOptions['log']): Executor {
   return {
     schema: schema.meta,
     async run(query: CompiledQuery): Promise<DriverResult> {
@@ -59,7 +98,7 @@ function executor(schema: Schema, options: DbOptions): Executor {
       let result: DriverResult | undefined
       let failure: unknown
       try {
-        result = await driver.query(query.sql, query.parameters)
+        result = await connection.query(query.sql, query.parameters)
         return result
       } catch (error) {
         failure = toDatabaseError(error, query.sql, query.parameters)
@@ -71,6 +110,79 @@ function executor(schema: Schema, options: DbOptions): Executor {
   }
 }
 
+const statement = (sql: string): CompiledQuery => Object.freeze({ sql, parameters: Object.freeze([]) })
+
+function queryMethods<S extends Schema>(exec: Executor): QueryMethods<S> {
+  return {
+    selectFrom: (table: string) => createSelect(exec, table),
+    insertInto: (table: string) => createInsert(exec, table),
+    updateTable: (table: string) => createUpdate(exec, table),
+    deleteFrom: (table: string) => createDelete(exec, table),
+    async execute(query: Sql<unknown>) {
+      if (query?.node === undefined) throw new JoineryError('execute() takes a query from the sql tag: db.execute(sql`select 1`).')
+      const ctx = new CompileContext(exec.schema)
+      compileExpression(query.node, ctx, { from: '', tables: new Map(), parent: undefined })
+      const result = await exec.run(Object.freeze({ sql: ctx.sql, parameters: Object.freeze(ctx.parameters) }))
+      const decode = rowDecoder(result.fields.map((f) => f.name), [], result.fields)
+      return result.rows.map(decode)
+    },
+  } as unknown as QueryMethods<S>
+}
+
+const ISOLATION: readonly IsolationLevel[] = ['read uncommitted', 'read committed', 'repeatable read', 'serializable']
+
+function beginStatement(options: TransactionOptions): string {
+  const { isolation, readOnly } = options
+  if (isolation !== undefined && !ISOLATION.includes(isolation))
+    throw new JoineryError(`transaction() isolation must be one of ${ISOLATION.map((i) => `'${i}'`).join(', ')}, got ${JSON.stringify(isolation)}.`)
+  if (readOnly !== undefined && typeof readOnly !== 'boolean') throw new JoineryError('transaction() readOnly must be a boolean.')
+  return `begin${isolation === undefined ? '' : ` isolation level ${isolation}`}${readOnly ? ' read only' : ''}`
+}
+
+/** Runs `fn` between `open` and `close`; on a throw runs `undo` (its own failure hidden by the first) and rethrows. */
+async function bracket<R>(exec: Executor, open: string, close: string, undo: string, fn: () => Promise<R>): Promise<R> {
+  await exec.run(statement(open))
+  let result: R
+  try {
+    result = await fn()
+  } catch (error) {
+    await exec.run(statement(undo)).catch(() => undefined)
+    throw error
+  }
+  await exec.run(statement(close))
+  return result
+}
+
+/** A transaction object over `exec`; `isOpen` guards against use after the transaction ended. */
+function transactionObject<S extends Schema>(exec: Executor, isOpen: () => boolean): Transaction<S> {
+  let savepoints = 0
+  const guarded: Executor = {
+    schema: exec.schema,
+    run(query) {
+      if (!isOpen()) return Promise.reject(new JoineryError('This transaction has ended: run queries on the tx passed to the callback, while it runs.'))
+      return exec.run(query)
+    },
+  }
+  return Object.freeze({
+    ...queryMethods<S>(guarded),
+    transaction<R>(fn: (tx: Transaction<S>) => Promise<R>): Promise<R> {
+      if (typeof fn !== 'function') throw new JoineryError('transaction() takes an async function: tx.transaction(async (inner) => { … }).')
+      const name = `sp_${++savepoints}`
+      let open = true
+      const inner = transactionObject<S>(guarded, () => open && isOpen())
+      return bracket(guarded, `savepoint ${name}`, `release savepoint ${name}`, `rollback to savepoint ${name}`, () => fn(inner)).finally(() => {
+        open = false
+      })
+    },
+  })
+}
+
+/** Is the connection still usable after `error`? Not when the server or the socket went away. */
+function connectionLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code !== 'string' || code.startsWith('08') || code.startsWith('57')
+}
+
 /**
  * Connects a schema to a database through a driver.
  * ```ts
@@ -79,19 +191,31 @@ function executor(schema: Schema, options: DbOptions): Executor {
  */
 export function createDb<S extends Schema>(schema: S, options: DbOptions): Database<S> {
   if (schema?.meta?.tables === undefined) throw new JoineryError('createDb() takes a schema made with schema({...}).')
-  if (typeof options?.driver?.query !== 'function') throw new JoineryError('createDb() needs { driver }: pgDriver(pool) or pgliteDriver(pglite).')
-  const exec = executor(schema, options)
+  const { driver, log } = options ?? {}
+  if (typeof driver?.query !== 'function') throw new JoineryError('createDb() needs { driver }: pgDriver(pool) or pgliteDriver(pglite).')
   return Object.freeze({
     schema,
-    selectFrom: (table: string) => createSelect(exec, table),
-    async execute(query: Sql<unknown>) {
-      if (query?.node === undefined) throw new JoineryError('db.execute() takes a query from the sql tag: db.execute(sql`select 1`).')
-      const ctx = new CompileContext(schema.meta)
-      compileExpression(query.node, ctx, { from: '', tables: new Map(), parent: undefined })
-      const result = await exec.run(Object.freeze({ sql: ctx.sql, parameters: Object.freeze(ctx.parameters) }))
-      const decode = rowDecoder(result.fields.map((f) => f.name), [], result.fields)
-      return result.rows.map(decode)
+    ...queryMethods<S>(executor(schema, driver, log)),
+    async transaction<R>(fn: (tx: Transaction<S>) => Promise<R>, transactionOptions: TransactionOptions = {}): Promise<R> {
+      if (typeof fn !== 'function') throw new JoineryError('transaction() takes an async function: db.transaction(async (tx) => { … }).')
+      const begin = beginStatement(transactionOptions)
+      const connection = await driver.acquire()
+      let broken = false
+      const tracked: Connection = {
+        query: (sql, parameters) =>
+          connection.query(sql, parameters).catch((error: unknown) => {
+            broken ||= connectionLost(error)
+            throw error
+          }),
+      }
+      let open = true
+      try {
+        return await bracket(executor(schema, tracked, log), begin, 'commit', 'rollback', () => fn(transactionObject<S>(executor(schema, tracked, log), () => open)))
+      } finally {
+        open = false
+        connection.release(broken)
+      }
     },
-    destroy: () => options.driver.destroy(),
-  }) as unknown as Database<S>
+    destroy: () => driver.destroy(),
+  })
 }

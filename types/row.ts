@@ -31,9 +31,9 @@ type ColumnsOf<S extends Schema, T extends keyof S['~tables']> = S['~tables'][T]
 type Flat<T> = { [K in keyof T]: T[K] } & {}
 
 /** A row as read: `Selectable<typeof clinic, 'people'>` → `{ id: number; name: string; … }`. */
-export type Selectable<S extends Schema, T extends keyof S['~tables'] & string> = TableRow<ColumnsOf<S, T>>
+export type Selectable<S extends Schema, T extends keyof S['~tables'] & string> = Flat<TableRow<ColumnsOf<S, T>>>
 /** A row as inserted: columns with defaults, serial and nullable ones optional; generated ones absent. */
 export type Insertable<S extends Schema, T extends keyof S['~tables'] & string> = Flat<TableInsert<ColumnsOf<S, T>>>
 /** A patch for an update: every writable column optional. */
-export type Updateable<S extends Schema, T extends keyof S['~tables'] & string> = TableUpdate<ColumnsOf<S, T>>
+export type Updateable<S extends Schema, T extends keyof S['~tables'] & string> = Flat<TableUpdate<ColumnsOf<S, T>>>
 

@@ -1,10 +1,8 @@
 import { binary, logical, related } from '../ast/expression.js'
+import type { ExpressionNode } from '../ast/expression.js'
 import { cloneSelect, selectNode } from '../ast/select.js'
 import type { IncludeNode, JoinNode, SelectNode, SelectionNode } from '../ast/select.js'
-import { compileQuery } from '../compiler/compile.js'
-import type { CompiledQuery, CompiledSelect } from '../compiler/compile.js'
-import { rowDecoder } from '../decode/rows.js'
-import type { RowDecoder } from '../decode/rows.js'
+import type { CompiledQuery } from '../compiler/compile.js'
 import { JoineryError, NoResultError, listNames } from '../errors.js'
 import type { Executor } from '../executor.js'
 import type { Relation } from '../schema/relations.js'
@@ -19,21 +17,17 @@ import type {
   JoinRelation,
   JoinTable,
   JoinTableKey,
-  OpsFor,
   RelatedBuilder,
   RelationsOf,
   ResultRow,
   RowOf,
-  SelectArg,
   Selected,
-  ValueFor,
 } from '../../types/select.js'
-import { isExpression } from './expression.js'
-import type { Expression } from './expression.js'
 import { JoinBuilderImpl } from './join.js'
+import { Statement } from './statement.js'
 import type { JoinBuilder } from './join.js'
-import { comparison, expressionBuilder, parseRef } from './where.js'
-import type { ExpressionBuilder } from './where.js'
+import { addCondition, parseRef } from './where.js'
+import type { Filterable } from './where.js'
 
 type RelationName<S extends Schema, T extends string> = keyof RelationsOf<S, T> & string
 type Target<S extends Schema, T extends string, N extends string> = RelationsOf<S, T>[N & keyof RelationsOf<S, T>] extends { target: infer Tg extends string } ? Tg : never
@@ -43,7 +37,8 @@ type Target<S extends Schema, T extends string, N extends string> = RelationsOf<
  * types, `O` is what was selected so far (never: nothing yet), `I` the included relations and
  * `J` the joined tables by alias. Every method returns a new builder: reuse and share freely.
  */
-export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = never, I = {}, J = {}> {
+export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = never, I = {}, J = {}>
+  extends Filterable<C, SelectQueryBuilder<S, T, C, O, I, J>> {
   /** Type-level only: the row this query returns. */
   readonly '~result': ResultRow<RowOf<S, T>, O, I>
   /**
@@ -53,19 +48,9 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * // select "people"."id", "people"."name" from "people"
    * ```
    */
-  select<K extends SelectArg<C>>(columns: readonly K[] & DistinctKeys<K, O>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
-  /** Selects every column of the table (what a query that selects nothing returns anyway). */
+  select<K extends (keyof C & string) | `${keyof C & string} as ${string}`>(columns: readonly K[] & DistinctKeys<K, O>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
+  /** Selects every column of the table not selected yet (what a query that selects nothing returns anyway). */
   selectAll(): SelectQueryBuilder<S, T, C, AddSelection<O, RowOf<S, T>>, I, J>
-  /**
-   * Filters rows; several `where` calls are joined with `and`.
-   * ```ts
-   * db.selectFrom('people').where('name', 'like', 'R%')
-   * // … where "people"."name" like $1   — parameters: ['R%']
-   * ```
-   */
-  where<K extends keyof C & string, Op extends OpsFor<C[K]>>(column: K, op: Op, value: ValueFor<C[K], Op>): SelectQueryBuilder<S, T, C, O, I, J>
-  /** Filters with a condition built from `eb`: `where((eb) => eb.or([eb('name', '=', 'x'), eb('email', 'is', null)]))`. */
-  where(condition: (eb: ExpressionBuilder<C>) => Expression<boolean>): SelectQueryBuilder<S, T, C, O, I, J>
   /**
    * Keeps rows that have at least one related row (matching `build`'s where): `exists (…)`.
    * ```ts
@@ -157,7 +142,7 @@ function checkCount(what: string, count: unknown): number {
 }
 
 /** `'people.name as who'` → column people.name, output key `who`. */
-function parseSelection(arg: unknown): SelectionNode {
+export function parseSelection(arg: unknown): SelectionNode {
   if (typeof arg !== 'string') throw new JoineryError(`select() takes column names, got ${String(arg)}.`)
   const as = arg.indexOf(' as ')
   const ref = parseRef(as === -1 ? arg : arg.slice(0, as))
@@ -166,11 +151,15 @@ function parseSelection(arg: unknown): SelectionNode {
 
 class SelectBuilderImpl {
   readonly #props: Props
-  #compiled: CompiledSelect | undefined
-  #decoder: RowDecoder | undefined
+  #statement: Statement | undefined
 
   constructor(props: Props) {
     this.#props = props
+  }
+
+  /** The query node of a select builder (for subqueries and insert … select), else undefined. */
+  static nodeOf(value: unknown): SelectNode | undefined {
+    return value instanceof SelectBuilderImpl ? value.#props.node : undefined
   }
 
   #with(patch: Partial<SelectNode>): SelectBuilderImpl {
@@ -198,7 +187,8 @@ class SelectBuilderImpl {
 
   select(columns: readonly unknown[]) {
     if (!Array.isArray(columns)) throw new JoineryError('select() takes an array of column names.')
-    const selections = Object.freeze([...(this.#props.node.selections ?? []), ...columns.map(parseSelection)])
+    // The same name twice in one call is one selection (the types see a union, where it is one too).
+    const selections = Object.freeze([...(this.#props.node.selections ?? []), ...[...new Set(columns)].map(parseSelection)])
     const keys = new Set<string>(this.#props.node.includes.map((include) => include.key))
     for (const { alias } of selections) {
       if (keys.has(alias)) throw new JoineryError(`Two selections land on the key "${alias}": rename one with 'ref as otherName'.`)
@@ -207,22 +197,18 @@ class SelectBuilderImpl {
     return this.#with({ selections })
   }
 
+  /** Adds every column not selected yet. */
   selectAll() {
     const { node, executor } = this.#props
-    return this.select(executor.schema.tables.get(node.from)!.columnList.map((col) => col.key))
+    const selected = new Set((node.selections ?? []).map((s) => s.alias))
+    return this.select(executor.schema.tables.get(node.from)!.columnList.map((col) => col.key).filter((key) => !selected.has(key)))
   }
 
   where(column: unknown, op?: unknown, v?: unknown) {
-    let condition
-    if (typeof column === 'function') {
-      const result: unknown = column(expressionBuilder)
-      if (!isExpression(result)) throw new JoineryError('where((eb) => …) must return a condition built with eb.')
-      condition = result.node
-    } else condition = comparison(column, op, v)
-    return this.#and(condition)
+    return this.#with({ where: addCondition(this.#props.node.where, column, op, v) })
   }
 
-  #and(condition: SelectNode['where'] & {}) {
+  #and(condition: ExpressionNode) {
     const previous = this.#props.node.where
     return this.#with({ where: previous === undefined ? condition : logical('And', [previous, condition]) })
   }
@@ -320,19 +306,16 @@ class SelectBuilderImpl {
     return this.#with({ distinct: true })
   }
 
-  #compile(): CompiledSelect {
-    return (this.#compiled ??= compileQuery(this.#props.node, this.#props.executor.schema))
+  #prepared(): Statement {
+    return (this.#statement ??= new Statement(this.#props.node, this.#props.executor))
   }
 
   compile(): CompiledQuery {
-    return this.#compile().query
+    return this.#prepared().compiled().query
   }
 
-  async execute(): Promise<Record<string, unknown>[]> {
-    const compiled = this.#compile()
-    const result = await this.#props.executor.run(compiled.query)
-    const decode = (this.#decoder ??= rowDecoder(compiled.keys, compiled.decoders, result.fields))
-    return result.rows.map(decode)
+  execute(): Promise<Record<string, unknown>[]> {
+    return this.#prepared().rows()
   }
 
   async first() {
@@ -352,3 +335,5 @@ export function createSelect(executor: Executor, table: unknown): SelectBuilderI
     throw new JoineryError(`Unknown table ${JSON.stringify(table)}. Known tables: ${listNames(executor.schema.tables.keys())}.`)
   return new SelectBuilderImpl({ node: selectNode(table), executor })
 }
+
+export const selectNodeOf = (value: unknown): SelectNode | undefined => SelectBuilderImpl.nodeOf(value)

@@ -79,3 +79,28 @@ export const expressionBuilder: ExpressionBuilder<never> = Object.assign(
     },
   },
 ) as unknown as ExpressionBuilder<never>
+
+/** The condition of a `where(column, op, value)` or `where((eb) => …)` call, and'ed to `previous`. */
+export function addCondition(previous: ExpressionNode | undefined, column: unknown, op: unknown, v: unknown): ExpressionNode {
+  let condition: ExpressionNode
+  if (typeof column === 'function') {
+    const result: unknown = column(expressionBuilder)
+    if (!isExpression(result)) throw new JoineryError('where((eb) => …) must return a condition built with eb.')
+    condition = result.node
+  } else condition = comparison(column, op, v)
+  return previous === undefined ? condition : logical('And', [previous, condition])
+}
+
+/** The `where` methods every filtering builder has; `Next` is the builder they return. */
+export interface Filterable<C, Next> {
+  /**
+   * Filters rows; several `where` calls are joined with `and`.
+   * ```ts
+   * db.selectFrom('people').where('name', 'like', 'R%')
+   * // … where "people"."name" like $1   — parameters: ['R%']
+   * ```
+   */
+  where<K extends keyof C & string, Op extends OpsFor<C[K]>>(column: K, op: Op, value: ValueFor<C[K], Op>): Next
+  /** Filters with a condition built from `eb`: `where((eb) => eb.or([eb('name', '=', 'x'), eb('email', 'is', null)]))`. */
+  where(condition: (eb: ExpressionBuilder<C>) => Expression<boolean>): Next
+}

@@ -2,6 +2,8 @@ import type { SelectNode } from '../ast/select.js'
 import type { SchemaMeta } from '../schema/schema.js'
 import { CompileContext } from './context.js'
 import { compileSelect } from './select.js'
+import { compileWrite } from './write.js'
+import type { WriteNode } from '../ast/write.js'
 
 /** SQL text and its parameters, as `compile()` returns them (frozen). */
 export interface CompiledQuery {
@@ -9,7 +11,7 @@ export interface CompiledQuery {
   readonly parameters: readonly (string | null)[]
 }
 
-/** A compiled select and how to decode its rows (positional keys and text decoders). */
+/** A compiled statement and how to decode its rows (positional keys and text decoders). */
 export interface CompiledSelect {
   readonly query: CompiledQuery
   readonly keys: readonly string[]
@@ -17,9 +19,10 @@ export interface CompiledSelect {
   readonly decoders: readonly (((text: string) => unknown) | undefined)[]
 }
 
-export function compileQuery(node: SelectNode, schema: SchemaMeta): CompiledSelect {
+/** Compiles a select or a write; the one entry point from builders to SQL text. */
+export function compileQuery(node: SelectNode | WriteNode, schema: SchemaMeta): CompiledSelect {
   const ctx = new CompileContext(schema)
-  const output = compileSelect(node, ctx)
+  const output = node.kind === 'Select' ? compileSelect(node, ctx) : compileWrite(node, ctx)
   return {
     query: Object.freeze({ sql: ctx.sql, parameters: Object.freeze(ctx.parameters) }),
     keys: output.map((o) => o.key),

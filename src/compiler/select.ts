@@ -117,6 +117,14 @@ function writeOutputs(node: SelectNode, ctx: CompileContext, scope: Scope, mode:
   return output
 }
 
+/** Top-level selections only (a `returning` list). */
+export function writeSelections(selections: readonly SelectionNode[], ctx: CompileContext, scope: Scope): OutputColumn[] {
+  return selections.map((selection, i) => {
+    if (i > 0) ctx.append(', ')
+    return writeSelection(selection, ctx, scope, 'top')
+  })
+}
+
 function writeSelection(selection: SelectionNode, ctx: CompileContext, scope: Scope, mode: Mode): OutputColumn {
   const { expr, alias } = selection
   compileExpression(expr, ctx, scope)

@@ -19,7 +19,8 @@ export interface Connection {
 
 /** A connection held for a transaction; `release` gives it back (to the pool, or the lock). */
 export interface HeldConnection extends Connection {
-  release(): void
+  /** `broken`: the connection failed and must not be reused. */
+  release(broken: boolean): void
 }
 
 /**

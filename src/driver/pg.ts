@@ -49,18 +49,10 @@ export function pgDriver(pool: PgPoolLike): Driver {
     query: (sql, parameters) => run(pool, sql, parameters),
     async acquire(): Promise<HeldConnection> {
       const client = await pool.connect()
-      let broken: Error | undefined
       return {
-        async query(sql, parameters) {
-          try {
-            return await run(client, sql, parameters)
-          } catch (error) {
-            // A connection that lost its server is destroyed on release, not reused.
-            if (!(error as { code?: unknown }).code) broken = error as Error
-            throw error
-          }
-        },
-        release: () => client.release(broken),
+        query: (sql, parameters) => run(client, sql, parameters),
+        // A connection that lost its server is destroyed, not put back in the pool.
+        release: (broken) => client.release(broken),
       }
     },
     destroy: () => pool.end(),

@@ -19,11 +19,11 @@ export interface Table<C extends Columns = Columns, P extends string = string> {
   readonly '~primaryKey': P
   readonly meta: TableMeta
   /** A composite primary key: `.primaryKey('personId', 'appointmentId')`. */
-  primaryKey<K extends keyof C & string>(...keys: K[]): Table<C, K>
+  primaryKey<K extends keyof C & string>(first: K, ...rest: K[]): Table<C, K>
   /** A unique constraint over several columns. */
-  unique(...keys: (keyof C & string)[]): Table<C, P>
+  unique(first: keyof C & string, ...rest: (keyof C & string)[]): Table<C, P>
   /** An index over one or more columns. */
-  index(...keys: (keyof C & string)[]): Table<C, P>
+  index(first: keyof C & string, ...rest: (keyof C & string)[]): Table<C, P>
   /** The table's name in the database, when it differs from its key. */
   name(dbName: string): Table<C, P>
 }

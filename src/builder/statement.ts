@@ -1,0 +1,39 @@
+import type { SelectNode } from '../ast/select.js'
+import type { WriteNode } from '../ast/write.js'
+import { compileQuery } from '../compiler/compile.js'
+import type { CompiledSelect } from '../compiler/compile.js'
+import { rowDecoder } from '../decode/rows.js'
+import type { RowDecoder } from '../decode/rows.js'
+import type { DriverResult } from '../driver/driver.js'
+import type { Executor } from '../executor.js'
+
+/**
+ * A builder's frozen node, compiled once and run any number of times. Builders are immutable,
+ * so compiling a builder again, or executing it again, reuses the SQL and the row decoder.
+ */
+export class Statement {
+  readonly #node: SelectNode | WriteNode
+  readonly #executor: Executor
+  #compiled: CompiledSelect | undefined
+  #decoder: RowDecoder | undefined
+
+  constructor(node: SelectNode | WriteNode, executor: Executor) {
+    this.#node = node
+    this.#executor = executor
+  }
+
+  compiled(): CompiledSelect {
+    return (this.#compiled ??= compileQuery(this.#node, this.#executor.schema))
+  }
+
+  run(): Promise<DriverResult> {
+    return this.#executor.run(this.compiled().query)
+  }
+
+  async rows(): Promise<Record<string, unknown>[]> {
+    const compiled = this.compiled()
+    const result = await this.#executor.run(compiled.query)
+    const decode = (this.#decoder ??= rowDecoder(compiled.keys, compiled.decoders, result.fields))
+    return result.rows.map(decode)
+  }
+}

@@ -25,7 +25,7 @@ export type OpsFor<V> = NonNullable<V> extends string ? Operator : Exclude<Opera
  * ValueFor<number, 'in'> == readonly number[]; ValueFor<string | null, 'is'> == null.
  */
 export type ValueFor<V, Op> = Op extends 'in' | 'not in'
-  ? readonly NonNullable<V>[]
+  ? readonly NonNullable<V>[] | { readonly '~result': Record<string, V> }
   : Op extends 'is' | 'is not'
     ? NonNullable<V> extends boolean
       ? boolean | null
@@ -102,3 +102,16 @@ export type JoinTableKey<S extends Schema, T extends string, N extends string> =
     ? Tg
     : never
   : N
+
+/** The qualified references of an outer query, visible inside a correlated subquery: OuterRefs<{ id: number; 'people.id': number }> == { 'people.id': number } */
+export type OuterRefs<C> = { [K in keyof C as K extends `${string}.${string}` ? K : never]: C[K] }
+
+/** What `select((eb) => [...])` returns for aliased expressions: SelectedAliases<AliasedExpression<number, 'n'>> == { n: number } */
+export type SelectedAliases<A> = { [N in AliasOf<A>]: A extends { alias: N; '~type': infer T } ? T : never }
+type AliasOf<A> = A extends { alias: infer N extends string } ? N : never
+
+/** The value of a one-column subquery used as a scalar: null when it finds no row. */
+export type ScalarOf<R> = R[keyof R] | null
+
+/** `unknown` when a set operation's operand has the same row type as this query, else an error. */
+export type SameRow<R, Other> = [R] extends [Other] ? ([Other] extends [R] ? unknown : { error: 'union/intersect/except: both queries must select the same columns with the same types' }) : { error: 'union/intersect/except: both queries must select the same columns with the same types' }

@@ -1,5 +1,5 @@
 // Expression nodes: frozen plain data, no behaviour. The compiler gives them meaning.
-import type { SelectNode } from './select.js'
+import type { OrderByNode, SelectNode } from './select.js'
 
 /** `"alias"."column"`; `table` undefined means the query's own table. `column` is a schema key. */
 export interface ColumnRefNode {
@@ -20,7 +20,9 @@ export interface ListNode {
   readonly items: readonly ExpressionNode[]
 }
 
-export type BinaryOperator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'like' | 'ilike' | 'is' | 'is not'
+export type ComparisonOperator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'like' | 'ilike' | 'is' | 'is not'
+export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%' | '||'
+export type BinaryOperator = ComparisonOperator | ArithmeticOperator
 
 export interface BinaryNode {
   readonly kind: 'Binary'
@@ -66,6 +68,43 @@ export interface RelatedNode {
   readonly negated: boolean
 }
 
+/** A window for an aggregate or ranking function: `over (partition by … order by …)`. */
+export interface WindowNode {
+  readonly partitionBy: readonly ExpressionNode[]
+  readonly orderBy: readonly OrderByNode[]
+}
+
+/** `name(args)`, `count(*)`, `count(distinct x)`, optionally `over (…)`. */
+export interface FunctionNode {
+  readonly kind: 'Function'
+  readonly name: string
+  readonly args: readonly ExpressionNode[]
+  /** `count(*)`. */
+  readonly star: boolean
+  readonly distinct: boolean
+  readonly over: WindowNode | undefined
+}
+
+export interface CaseNode {
+  readonly kind: 'Case'
+  readonly whens: readonly (readonly [ExpressionNode, ExpressionNode])[]
+  readonly else: ExpressionNode | undefined
+}
+
+export interface BetweenNode {
+  readonly kind: 'Between'
+  readonly expr: ExpressionNode
+  readonly low: ExpressionNode
+  readonly high: ExpressionNode
+}
+
+/** A subquery used as a value: scalar, an `in` list, or `exists`. */
+export interface SubqueryNode {
+  readonly kind: 'Subquery'
+  readonly query: SelectNode
+  readonly exists: boolean
+}
+
 export type ExpressionNode =
   | ColumnRefNode
   | ValueNode
@@ -77,6 +116,10 @@ export type ExpressionNode =
   | IdentifierNode
   | UnsafeTextNode
   | RelatedNode
+  | FunctionNode
+  | CaseNode
+  | BetweenNode
+  | SubqueryNode
 
 const freeze = Object.freeze
 
@@ -93,3 +136,8 @@ export const identifier = (path: readonly string[]): IdentifierNode => freeze({ 
 export const unsafeText = (text: string): UnsafeTextNode => freeze({ kind: 'UnsafeText', text })
 export const related = (relation: string, query: SelectNode, negated: boolean): RelatedNode =>
   freeze({ kind: 'Related', relation, query, negated })
+export const fn = (name: string, args: readonly ExpressionNode[], options: Partial<Pick<FunctionNode, 'star' | 'distinct' | 'over'>> = {}): FunctionNode =>
+  freeze({ kind: 'Function', name, args: freeze([...args]), star: options.star ?? false, distinct: options.distinct ?? false, over: options.over })
+export const caseNode = (whens: CaseNode['whens'], otherwise: ExpressionNode | undefined): CaseNode => freeze({ kind: 'Case', whens: freeze([...whens]), else: otherwise })
+export const between = (expr: ExpressionNode, low: ExpressionNode, high: ExpressionNode): BetweenNode => freeze({ kind: 'Between', expr, low, high })
+export const subquery = (query: SelectNode, exists = false): SubqueryNode => freeze({ kind: 'Subquery', query, exists })

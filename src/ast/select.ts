@@ -9,6 +9,20 @@ export interface SelectionNode {
 export interface OrderByNode {
   readonly expr: ExpressionNode
   readonly direction: 'asc' | 'desc'
+  readonly nulls: 'first' | 'last' | undefined
+}
+
+/** `union`, `union all`, `intersect`, `except` with another select of the same shape. */
+export interface SetOperationNode {
+  readonly op: 'union' | 'union all' | 'intersect' | 'except'
+  readonly query: SelectNode
+}
+
+/** A common table expression: `with name as (query)`; recursive ones add `union all recursive`. */
+export interface CteNode {
+  readonly name: string
+  readonly query: SelectNode
+  readonly recursive: SelectNode | undefined
 }
 
 /** A join: along a relation (ON derived from its foreign key) or with an explicit ON. */
@@ -45,6 +59,11 @@ export interface SelectNode {
   readonly distinct: boolean
   readonly joins: readonly JoinNode[]
   readonly includes: readonly IncludeNode[]
+  readonly groupBy: readonly ExpressionNode[]
+  readonly having: ExpressionNode | undefined
+  readonly distinctOn: readonly ExpressionNode[]
+  readonly setOperations: readonly SetOperationNode[]
+  readonly ctes: readonly CteNode[]
 }
 
 export const selectNode = (from: string): SelectNode =>
@@ -59,6 +78,11 @@ export const selectNode = (from: string): SelectNode =>
     distinct: false,
     joins: Object.freeze([]),
     includes: Object.freeze([]),
+    groupBy: Object.freeze([]),
+    having: undefined,
+    distinctOn: Object.freeze([]),
+    setOperations: Object.freeze([]),
+    ctes: Object.freeze([]),
   })
 
 /** A copy of `node` with `patch` applied; unchanged parts are shared, never copied. */

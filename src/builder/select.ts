@@ -1,7 +1,7 @@
-import { binary, logical, related } from '../ast/expression.js'
+import { binary, logical, related, subquery } from '../ast/expression.js'
 import type { ExpressionNode } from '../ast/expression.js'
 import { cloneSelect, selectNode } from '../ast/select.js'
-import type { IncludeNode, JoinNode, SelectNode, SelectionNode } from '../ast/select.js'
+import type { IncludeNode, JoinNode, OrderByNode, SelectNode, SelectionNode, SetOperationNode } from '../ast/select.js'
 import type { CompiledQuery } from '../compiler/compile.js'
 import { JoineryError, NoResultError, listNames } from '../errors.js'
 import type { Executor } from '../executor.js'
@@ -21,11 +21,18 @@ import type {
   RelationsOf,
   ResultRow,
   RowOf,
+  SameRow,
+  ScalarOf,
   Selected,
+  SelectedAliases,
 } from '../../types/select.js'
+import type { AliasedExpression, Expression } from './expression.js'
+import type { ExpressionBuilder } from './eb.js'
+import { createExpressionBuilder } from './eb.js'
 import { JoinBuilderImpl } from './join.js'
 import { Statement } from './statement.js'
 import type { JoinBuilder } from './join.js'
+import { expression, isAliased, isExpression } from './expression.js'
 import { addCondition, parseRef } from './where.js'
 import type { Filterable } from './where.js'
 
@@ -37,8 +44,11 @@ type Target<S extends Schema, T extends string, N extends string> = RelationsOf<
  * types, `O` is what was selected so far (never: nothing yet), `I` the included relations and
  * `J` the joined tables by alias. Every method returns a new builder: reuse and share freely.
  */
+/** `asc`/`desc`, optionally with where nulls go: `'desc nulls last'`. */
+export type OrderDirection = 'asc' | 'desc' | `${'asc' | 'desc'} nulls ${'first' | 'last'}`
+
 export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = never, I = {}, J = {}>
-  extends Filterable<C, SelectQueryBuilder<S, T, C, O, I, J>> {
+  extends Filterable<S, C, SelectQueryBuilder<S, T, C, O, I, J>> {
   /** Type-level only: the row this query returns. */
   readonly '~result': ResultRow<RowOf<S, T>, O, I>
   /**
@@ -49,6 +59,15 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * ```
    */
   select<K extends (keyof C & string) | `${keyof C & string} as ${string}`>(columns: readonly K[] & DistinctKeys<K, O>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
+  /**
+   * Adds expressions (named with `.as()`) and columns to the result.
+   * ```ts
+   * db.selectFrom('people').select((eb) => ['name', eb.fn.countAll().as('n')]).groupBy('name')
+   * ```
+   */
+  select<const A extends readonly ((keyof C & string) | `${keyof C & string} as ${string}` | AliasedExpression<unknown, string>)[]>(
+    build: (eb: ExpressionBuilder<S, C>) => A,
+  ): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, A[number] & string> & SelectedAliases<A[number]>>, I, J>
   /** Selects every column of the table not selected yet (what a query that selects nothing returns anyway). */
   selectAll(): SelectQueryBuilder<S, T, C, AddSelection<O, RowOf<S, T>>, I, J>
   /**
@@ -112,8 +131,24 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
     left: L,
     right: keyof C & string,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, true>, O, I, J & { [K in N]: N }>
-  /** Orders by a column, `asc` by default; several calls order by several columns. */
-  orderBy(column: keyof C & string, direction?: 'asc' | 'desc'): SelectQueryBuilder<S, T, C, O, I, J>
+  /** Orders by a column or an expression, `asc` by default (`'desc nulls last'` …); several calls order by several. */
+  orderBy(column: (keyof C & string) | Expression<unknown>, direction?: OrderDirection): SelectQueryBuilder<S, T, C, O, I, J>
+  /** `group by` columns or expressions. */
+  groupBy(...columns: ((keyof C & string) | Expression<unknown>)[]): SelectQueryBuilder<S, T, C, O, I, J>
+  /** Filters groups: `having((eb) => eb(eb.fn.countAll(), '>', 1))`-style conditions, like `where`. */
+  having(condition: (eb: ExpressionBuilder<S, C>) => Expression<boolean>): SelectQueryBuilder<S, T, C, O, I, J>
+  /** `select distinct on (…)`: one row per distinct value of the columns (the first by orderBy). */
+  distinctOn(...columns: ((keyof C & string) | Expression<unknown>)[]): SelectQueryBuilder<S, T, C, O, I, J>
+  /** `union` with a query returning the same row type (duplicates removed). */
+  union<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<RowOf<S, T>, O, I>, Q['~result']>): SelectQueryBuilder<S, T, C, O, I, J>
+  /** `union all`: keeps duplicates. */
+  unionAll<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<RowOf<S, T>, O, I>, Q['~result']>): SelectQueryBuilder<S, T, C, O, I, J>
+  /** `intersect`: rows in both queries. */
+  intersect<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<RowOf<S, T>, O, I>, Q['~result']>): SelectQueryBuilder<S, T, C, O, I, J>
+  /** `except`: rows of this query not in the other. */
+  except<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<RowOf<S, T>, O, I>, Q['~result']>): SelectQueryBuilder<S, T, C, O, I, J>
+  /** This one-column query as a scalar subquery in a selection: `eb.selectFrom(…).select(['x']).limit(1).as('x')`. */
+  as<A extends string>(alias: A): AliasedExpression<ScalarOf<ResultRow<RowOf<S, T>, O, I>>, A>
   /** At most `count` rows (a non-negative integer). Inside include: per parent row. */
   limit(count: number): SelectQueryBuilder<S, T, C, O, I, J>
   /** Skips `count` rows (a non-negative integer). Inside include: per parent row. */
@@ -141,9 +176,32 @@ function checkCount(what: string, count: unknown): number {
   return count
 }
 
-/** `'people.name as who'` → column people.name, output key `who`. */
+const DIRECTIONS: ReadonlySet<string> = new Set(['asc', 'desc', 'asc nulls first', 'asc nulls last', 'desc nulls first', 'desc nulls last'])
+
+/** An order item: `'desc nulls last'` → direction desc, nulls last. */
+export function parseOrder(expr: ExpressionNode, direction: unknown = 'asc'): OrderByNode {
+  if (typeof direction !== 'string' || !DIRECTIONS.has(direction))
+    throw new JoineryError(`orderBy() direction must be one of ${[...DIRECTIONS].map((d) => `'${d}'`).join(', ')}, got ${JSON.stringify(direction)}.`)
+  const [dir, , nulls] = direction.split(' ') as ['asc' | 'desc', string?, ('first' | 'last')?]
+  return Object.freeze({ expr, direction: dir, nulls })
+}
+
+function expressionOrRef(arg: unknown): ExpressionNode {
+  return isExpression(arg) ? arg.node : parseRef(arg)
+}
+
+const builders = new WeakMap<Executor, ExpressionBuilder<Schema, unknown>>()
+/** One `eb` per executor: where/select callbacks on a hot path allocate nothing for it. */
+export function expressionBuilderOf(executor: Executor): ExpressionBuilder<Schema, unknown> {
+  let eb = builders.get(executor)
+  if (eb === undefined) builders.set(executor, (eb = createExpressionBuilder(executor)))
+  return eb
+}
+
+/** `'people.name as who'` → column people.name, output key `who`; an aliased expression as it is. */
 export function parseSelection(arg: unknown): SelectionNode {
-  if (typeof arg !== 'string') throw new JoineryError(`select() takes column names, got ${String(arg)}.`)
+  if (isAliased(arg)) return Object.freeze({ expr: arg.node, alias: arg.alias })
+  if (typeof arg !== 'string') throw new JoineryError(`select() takes column names or expressions named with .as(), got ${String(arg)}.`)
   const as = arg.indexOf(' as ')
   const ref = parseRef(as === -1 ? arg : arg.slice(0, as))
   return Object.freeze({ expr: ref, alias: as === -1 ? ref.column : arg.slice(as + 4) })
@@ -185,10 +243,11 @@ class SelectBuilderImpl {
     return result.#props.node
   }
 
-  select(columns: readonly unknown[]) {
-    if (!Array.isArray(columns)) throw new JoineryError('select() takes an array of column names.')
+  select(columns: unknown) {
+    const items: unknown = typeof columns === 'function' ? columns(this.#eb()) : columns
+    if (!Array.isArray(items)) throw new JoineryError('select() takes an array of column names, or (eb) => [...] returning columns and expressions named with .as().')
     // The same name twice in one call is one selection (the types see a union, where it is one too).
-    const selections = Object.freeze([...(this.#props.node.selections ?? []), ...[...new Set(columns)].map(parseSelection)])
+    const selections = Object.freeze([...(this.#props.node.selections ?? []), ...[...new Set(items)].map(parseSelection)])
     const keys = new Set<string>(this.#props.node.includes.map((include) => include.key))
     for (const { alias } of selections) {
       if (keys.has(alias)) throw new JoineryError(`Two selections land on the key "${alias}": rename one with 'ref as otherName'.`)
@@ -204,8 +263,53 @@ class SelectBuilderImpl {
     return this.select(executor.schema.tables.get(node.from)!.columnList.map((col) => col.key).filter((key) => !selected.has(key)))
   }
 
+  #eb() {
+    return expressionBuilderOf(this.#props.executor)
+  }
+
   where(column: unknown, op?: unknown, v?: unknown) {
-    return this.#with({ where: addCondition(this.#props.node.where, column, op, v) })
+    return this.#with({ where: addCondition(this.#props.node.where, this.#eb(), column, op, v) })
+  }
+
+  having(condition: unknown) {
+    if (typeof condition !== 'function') throw new JoineryError('having() takes a callback: having((eb) => eb(…)).')
+    return this.#with({ having: addCondition(this.#props.node.having, this.#eb(), condition, undefined, undefined) })
+  }
+
+  groupBy(...columns: unknown[]) {
+    return this.#with({ groupBy: Object.freeze([...this.#props.node.groupBy, ...columns.map(expressionOrRef)]) })
+  }
+
+  distinctOn(...columns: unknown[]) {
+    if (columns.length === 0) throw new JoineryError('distinctOn() takes at least one column.')
+    return this.#with({ distinctOn: Object.freeze([...this.#props.node.distinctOn, ...columns.map(expressionOrRef)]) })
+  }
+
+  #setOperation(op: SetOperationNode['op'], other: unknown) {
+    const query = selectNodeOf(other)
+    if (query === undefined) throw new JoineryError(`${op}() takes another select query.`)
+    return this.#with({ setOperations: Object.freeze([...this.#props.node.setOperations, Object.freeze({ op, query })]) })
+  }
+
+  union(other: unknown) {
+    return this.#setOperation('union', other)
+  }
+
+  unionAll(other: unknown) {
+    return this.#setOperation('union all', other)
+  }
+
+  intersect(other: unknown) {
+    return this.#setOperation('intersect', other)
+  }
+
+  except(other: unknown) {
+    return this.#setOperation('except', other)
+  }
+
+  as(alias: unknown) {
+    if (typeof alias !== 'string' || alias === '') throw new JoineryError('as() takes a non-empty name.')
+    return expression(subquery(this.#props.node)).as(alias)
   }
 
   #and(condition: ExpressionNode) {
@@ -287,10 +391,8 @@ class SelectBuilderImpl {
     throw new JoineryError(`Unknown table or relation ${JSON.stringify(name)}. Known tables: ${listNames(executor.schema.tables.keys())}.`)
   }
 
-  orderBy(column: unknown, direction: unknown = 'asc') {
-    if (direction !== 'asc' && direction !== 'desc')
-      throw new JoineryError(`orderBy() direction must be 'asc' or 'desc', got ${JSON.stringify(direction)}.`)
-    const order = Object.freeze({ expr: parseRef(column), direction })
+  orderBy(column: unknown, direction?: unknown) {
+    const order = parseOrder(expressionOrRef(column), direction)
     return this.#with({ orderBy: Object.freeze([...this.#props.node.orderBy, order]) })
   }
 

@@ -10,7 +10,7 @@ import type { Refs, RowOf, SelectArg, Selected } from '../../types/select.js'
 import type { InsertRow, NeedsWhere, UpdateRow, WriteResult } from '../../types/write.js'
 import { expression, isExpression } from './expression.js'
 import type { Expression } from './expression.js'
-import { parseSelection, selectNodeOf } from './select.js'
+import { expressionBuilderOf, parseSelection, selectNodeOf } from './select.js'
 import { Statement } from './statement.js'
 import { addCondition } from './where.js'
 import type { Filterable } from './where.js'
@@ -64,7 +64,7 @@ export interface InsertQueryBuilder<S extends Schema, T extends string, O = neve
 }
 
 export interface UpdateQueryBuilder<S extends Schema, T extends string, O = never, W extends boolean = false>
-  extends Filterable<C<S, T>, UpdateQueryBuilder<S, T, O, true>> {
+  extends Filterable<S, C<S, T>, UpdateQueryBuilder<S, T, O, true>> {
   /** Returns these columns of the updated rows: `returning(['id', 'name'])`. */
   returning<K extends SelectArg<C<S, T>>>(columns: readonly K[]): UpdateQueryBuilder<S, T, Selected<C<S, T>, K>, W>
   /** Returns whole updated rows. */
@@ -85,7 +85,7 @@ export interface UpdateQueryBuilder<S extends Schema, T extends string, O = neve
 }
 
 export interface DeleteQueryBuilder<S extends Schema, T extends string, O = never, W extends boolean = false>
-  extends Filterable<C<S, T>, DeleteQueryBuilder<S, T, O, true>> {
+  extends Filterable<S, C<S, T>, DeleteQueryBuilder<S, T, O, true>> {
   /** Returns these columns of the deleted rows: `returning(['id'])`. */
   returning<K extends SelectArg<C<S, T>>>(columns: readonly K[]): DeleteQueryBuilder<S, T, Selected<C<S, T>, K>, W>
   /** Returns whole deleted rows. */
@@ -217,7 +217,7 @@ class WriteBuilderImpl {
 
   where(column: unknown, op?: unknown, v?: unknown) {
     const node = this.#node as UpdateNode | DeleteNode
-    return this.#with({ where: addCondition(node.where, column, op, v) })
+    return this.#with({ where: addCondition(node.where, expressionBuilderOf(this.#executor), column, op, v) })
   }
 
   allRows() {

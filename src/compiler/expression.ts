@@ -1,9 +1,12 @@
 import type { ExpressionNode } from '../ast/expression.js'
+import type { OrderByNode } from '../ast/select.js'
+import { JoineryError } from '../errors.js'
 import { encodeUntyped } from '../schema/untyped.js'
 import { codecOf, resolveColumn } from './context.js'
 import type { CompileContext, Scope } from './context.js'
 import { quoteIdentifier } from './quote.js'
 import { findRelation, relatedScope, writeRelatedRows } from './relations.js'
+import { compileSelect } from './select.js'
 
 // The node whose kind includes K (LogicalNode serves both 'And' and 'Or').
 type NodeOfKind<K, N = ExpressionNode> = N extends { kind: infer NK } ? (K extends NK ? N : never) : never
@@ -50,9 +53,13 @@ const visitors: Visitors = {
       if (node.left.kind === 'ColumnRef') resolveColumn(scope, node.left.table, node.left.column)
       return ctx.append(node.op === 'in' ? 'false' : 'true')
     }
+    // Arithmetic nests inside other expressions: parenthesised so precedence is what was built.
+    const arithmetic = ARITHMETIC.has(node.op)
+    if (arithmetic) ctx.append('(')
     compileExpression(node.left, ctx, scope)
     ctx.append(` ${node.op} `)
     compileExpression(node.right, ctx, scope)
+    if (arithmetic) ctx.append(')')
   },
 
   And(node, ctx, scope) {
@@ -85,6 +92,55 @@ const visitors: Visitors = {
     ctx.append(node.text)
   },
 
+  Function(node, ctx, scope) {
+    if (!FUNCTION_NAME.test(node.name)) throw new JoineryError(`Invalid function name ${JSON.stringify(node.name)}: use letters, digits and _ (optionally schema.name).`)
+    ctx.append(`${node.name}(${node.distinct ? 'distinct ' : ''}`)
+    if (node.star) ctx.append('*')
+    node.args.forEach((arg, i) => {
+      if (i > 0) ctx.append(', ')
+      compileExpression(arg, ctx, scope)
+    })
+    ctx.append(')')
+    if (node.over === undefined) return
+    ctx.append(' over (')
+    node.over.partitionBy.forEach((part, i) => {
+      ctx.append(i === 0 ? 'partition by ' : ', ')
+      compileExpression(part, ctx, scope)
+    })
+    if (node.over.partitionBy.length > 0 && node.over.orderBy.length > 0) ctx.append(' ')
+    compileOrderBy(node.over.orderBy, ctx, scope, 'order by ')
+    ctx.append(')')
+  },
+
+  Case(node, ctx, scope) {
+    ctx.append('case')
+    for (const [condition, result] of node.whens) {
+      ctx.append(' when ')
+      compileExpression(condition, ctx, scope)
+      ctx.append(' then ')
+      compileExpression(result, ctx, scope)
+    }
+    if (node.else !== undefined) {
+      ctx.append(' else ')
+      compileExpression(node.else, ctx, scope)
+    }
+    ctx.append(' end')
+  },
+
+  Between(node, ctx, scope) {
+    compileExpression(node.expr, ctx, scope)
+    ctx.append(' between ')
+    compileExpression(node.low, ctx, scope)
+    ctx.append(' and ')
+    compileExpression(node.high, ctx, scope)
+  },
+
+  Subquery(node, ctx, scope) {
+    ctx.append(node.exists ? 'exists (' : '(')
+    compileSelect(node.query, ctx, scope)
+    ctx.append(')')
+  },
+
   Related(node, ctx, scope) {
     const parent = scope.tables.get(scope.from)!
     const relation = findRelation(ctx, parent, node.relation)
@@ -97,6 +153,19 @@ const visitors: Visitors = {
     }
     ctx.append(')')
   },
+}
+
+const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '||'])
+
+const FUNCTION_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/
+
+/** `order by a asc, b desc nulls last` (nothing when there is no order). */
+export function compileOrderBy(orderBy: readonly OrderByNode[], ctx: CompileContext, scope: Scope, keyword: string): void {
+  orderBy.forEach((order, i) => {
+    ctx.append(i === 0 ? keyword : ', ')
+    compileExpression(order.expr, ctx, scope)
+    ctx.append(` ${order.direction}${order.nulls === undefined ? '' : ` nulls ${order.nulls}`}`)
+  })
 }
 
 function compileLogical(items: readonly ExpressionNode[], separator: string, empty: string, ctx: CompileContext, scope: Scope): void {

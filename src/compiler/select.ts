@@ -1,18 +1,23 @@
 import type { IncludeNode, SelectNode, SelectionNode } from '../ast/select.js'
-import { columnRef } from '../ast/expression.js'
+import { columnRef, identifier } from '../ast/expression.js'
+import type { ExpressionNode } from '../ast/expression.js'
 import { JoineryError } from '../errors.js'
 import { codecs } from '../schema/codecs.js'
+import type { Codec } from '../schema/codecs.js'
+import { expressionCodec } from './codec.js'
 import { jsonArray, jsonField, jsonObject } from '../decode/json.js'
 import type { JsonDecoder } from '../decode/json.js'
 import { resolveColumn } from './context.js'
 import type { CompileContext, Scope, ScopeTable } from './context.js'
-import { compileExpression } from './expression.js'
+import { compileExpression, compileOrderBy } from './expression.js'
 import { quoteIdentifier as q } from './quote.js'
 import { findRelation, relatedScope, writeRelatedRows, writeRelationJoin } from './relations.js'
 
 /** How to decode one output column: from its text at top level (undefined: by the result's type OID), or inside JSON. */
 export interface OutputColumn {
   readonly key: string
+  /** The schema codec when known (a column, or an expression whose type follows from its shape). */
+  readonly codec: Codec | undefined
   readonly fromText: ((text: string) => unknown) | undefined
   readonly fromJson: JsonDecoder
 }
@@ -41,8 +46,10 @@ function selectScope(ctx: CompileContext, node: SelectNode, parent: Scope | unde
 
 /** Writes a whole select statement and returns how to decode its output columns. */
 export function compileSelect(node: SelectNode, ctx: CompileContext, parent?: Scope): OutputColumn[] {
+  writeCtes(node, ctx)
   const scope = selectScope(ctx, node, parent)
   ctx.append(node.distinct ? 'select distinct ' : 'select ')
+  writeList(node.distinctOn, ctx, scope, 'on (', ') ')
   const output = writeOutputs(node, ctx, scope, 'top')
   const from = fromScope(scope)
   ctx.append(` from ${q(from.info.dbName)}`)
@@ -59,9 +66,47 @@ export function compileSelect(node: SelectNode, ctx: CompileContext, parent?: Sc
     }
   }
   writeWhere(node, ctx, scope, undefined)
+  writeList(node.groupBy, ctx, scope, ' group by ', '')
+  if (node.having !== undefined) {
+    ctx.append(' having ')
+    compileExpression(node.having, ctx, scope)
+  }
+  for (const operation of node.setOperations) {
+    ctx.append(` ${operation.op} `)
+    const simple = operation.query.orderBy.length === 0 && operation.query.limit === undefined && operation.query.offset === undefined
+    if (!simple) ctx.append('(')
+    compileSelect(operation.query, ctx, parent)
+    if (!simple) ctx.append(')')
+  }
   writeOrderBy(node, ctx, scope)
   writeLimit(node, ctx)
   return output
+}
+
+function writeList(items: readonly ExpressionNode[], ctx: CompileContext, scope: Scope, before: string, after: string): void {
+  if (items.length === 0) return
+  ctx.append(before)
+  items.forEach((item, i) => {
+    if (i > 0) ctx.append(', ')
+    compileExpression(item, ctx, scope)
+  })
+  ctx.append(after)
+}
+
+/** `with [recursive] name as (query [union all recursive part]), … ` before the statement. */
+function writeCtes(node: SelectNode, ctx: CompileContext): void {
+  if (node.ctes.length === 0) return
+  ctx.append(node.ctes.some((cte) => cte.recursive !== undefined) ? 'with recursive ' : 'with ')
+  node.ctes.forEach((cte, i) => {
+    ctx.append(`${i > 0 ? ', ' : ''}${q(cte.name)} as (`)
+    compileSelect(cte.query, ctx)
+    if (cte.recursive !== undefined) {
+      ctx.append(' union all ')
+      compileSelect(cte.recursive, ctx)
+    }
+    ctx.append(')')
+  })
+  ctx.append(' ')
 }
 
 function writeWhere(node: SelectNode, ctx: CompileContext, scope: Scope, correlated: string | undefined): void {
@@ -71,11 +116,15 @@ function writeWhere(node: SelectNode, ctx: CompileContext, scope: Scope, correla
 }
 
 function writeOrderBy(node: SelectNode, ctx: CompileContext, scope: Scope): void {
-  node.orderBy.forEach((order, i) => {
-    ctx.append(i === 0 ? ' order by ' : ', ')
-    compileExpression(order.expr, ctx, scope)
-    ctx.append(` ${order.direction}`)
+  if (node.setOperations.length === 0) return compileOrderBy(node.orderBy, ctx, scope, ' order by ')
+  // After union/intersect/except, ORDER BY sees only the output columns: order by their names.
+  const byOutput = node.orderBy.map((order) => {
+    if (order.expr.kind !== 'ColumnRef') return order
+    const { table, column } = order.expr
+    const selection = node.selections?.find((s) => s.expr.kind === 'ColumnRef' && s.expr.column === column && s.expr.table === table)
+    return { ...order, expr: identifier([selection?.alias ?? column]) }
   })
+  compileOrderBy(byOutput, ctx, scope, ' order by ')
 }
 
 function writeLimit(node: SelectNode, ctx: CompileContext): void {
@@ -117,6 +166,13 @@ function writeOutputs(node: SelectNode, ctx: CompileContext, scope: Scope, mode:
   return output
 }
 
+/** The codec of a one-column subquery's value (its first selection). */
+export function scalarCodec(query: SelectNode, parent: Scope, ctx: CompileContext): Codec | undefined {
+  const scope = selectScope(ctx, query, parent)
+  const first = query.selections?.[0]
+  return first === undefined ? undefined : expressionCodec(first.expr, scope, ctx)
+}
+
 /** Top-level selections only (a `returning` list). */
 export function writeSelections(selections: readonly SelectionNode[], ctx: CompileContext, scope: Scope): OutputColumn[] {
   return selections.map((selection, i) => {
@@ -127,17 +183,17 @@ export function writeSelections(selections: readonly SelectionNode[], ctx: Compi
 
 function writeSelection(selection: SelectionNode, ctx: CompileContext, scope: Scope, mode: Mode): OutputColumn {
   const { expr, alias } = selection
-  compileExpression(expr, ctx, scope)
-  if (expr.kind === 'ColumnRef') {
-    const { column } = resolveColumn(scope, expr.table, expr.column)
-    const { codec } = column
-    if (mode !== 'top' && !codec.jsonNative) ctx.append('::text')
-    if (mode === 'top' && column.dbName !== alias) ctx.append(` as ${q(alias)}`)
-    return { key: alias, fromText: codec.decode, fromJson: jsonField(codec) }
-  }
   if (alias === '') throw new JoineryError("A selected expression needs a name: add .as('name').")
-  if (mode === 'top') ctx.append(` as ${q(alias)}`)
-  return { key: alias, fromText: undefined, fromJson: jsonField(undefined) }
+  const codec = expressionCodec(expr, scope, ctx)
+  const castToText = mode !== 'top' && codec !== undefined && !codec.jsonNative
+  const isColumn = expr.kind === 'ColumnRef'
+  if (castToText && !isColumn) ctx.append('(')
+  compileExpression(expr, ctx, scope)
+  if (castToText) ctx.append(isColumn ? '::text' : ')::text')
+  // A column keeps its name in SQL when it is already the key: "people"."id", not … as "id".
+  const sameName = isColumn && resolveColumn(scope, expr.table, expr.column).column.dbName === alias
+  if (mode === 'top' && !sameName) ctx.append(` as ${q(alias)}`)
+  return { key: alias, codec, fromText: codec?.decode, fromJson: jsonField(codec) }
 }
 
 const countCodec = codecs.int8('number')
@@ -157,7 +213,7 @@ function writeInclude(include: IncludeNode, ctx: CompileContext, parent: Scope, 
     rows()
     writeWhere(query, ctx, scope, 'correlated')
     ctx.append(')')
-    return { key: include.key, fromText: countCodec.decode, fromJson: Number }
+    return { key: include.key, codec: countCodec, fromText: countCodec.decode, fromJson: Number }
   }
   if (!relation.many) {
     ctx.append('(select ')
@@ -166,7 +222,7 @@ function writeInclude(include: IncludeNode, ctx: CompileContext, parent: Scope, 
     rows()
     writeWhere(query, ctx, scope, 'correlated')
     ctx.append(')')
-    return { key: include.key, fromText: (text) => object(JSON.parse(text)), fromJson: object }
+    return { key: include.key, codec: undefined, fromText: (text) => object(JSON.parse(text)), fromJson: object }
   }
   ctx.append('(select coalesce(json_agg(')
   const object = writeJsonObject(query, ctx, scope)
@@ -183,7 +239,7 @@ function writeInclude(include: IncludeNode, ctx: CompileContext, parent: Scope, 
   }
   ctx.append(')')
   const array = jsonArray(object)
-  return { key: include.key, fromText: (text) => array(JSON.parse(text)), fromJson: array }
+  return { key: include.key, codec: undefined, fromText: (text) => array(JSON.parse(text)), fromJson: array }
 }
 
 function writeJsonObject(query: SelectNode, ctx: CompileContext, scope: Scope): JsonDecoder {

@@ -1,0 +1,53 @@
+// The codec of an expression, derived from its shape: how a selected expression is decoded and
+// whether it must be cast to text inside nested JSON. Unknown shapes decode by type OID.
+import type { ExpressionNode } from '../ast/expression.js'
+import { codecs, stringCodec } from '../schema/codecs.js'
+import type { Codec } from '../schema/codecs.js'
+import { resolveColumn } from './context.js'
+import type { CompileContext, Scope } from './context.js'
+import { scalarCodec } from './select.js'
+
+const countCodec = codecs.int8('number')
+const numericCodec = codecs.numeric('numeric')
+const textCodec = stringCodec('text')
+
+const byFunction: Record<string, Codec | 'first argument'> = {
+  count: countCodec,
+  row_number: countCodec,
+  rank: countCodec,
+  dense_rank: countCodec,
+  sum: numericCodec, // int sums are bigint or numeric: read as the exact string Postgres sends
+  avg: numericCodec,
+  min: 'first argument',
+  max: 'first argument',
+  coalesce: 'first argument',
+  lower: textCodec,
+  upper: textCodec,
+  now: codecs.timestamptz,
+}
+
+export function expressionCodec(node: ExpressionNode, scope: Scope, ctx: CompileContext): Codec | undefined {
+  switch (node.kind) {
+    case 'ColumnRef':
+      return resolveColumn(scope, node.table, node.column).column.codec
+    case 'Function': {
+      const known = byFunction[node.name]
+      if (known !== 'first argument') return known
+      return node.args[0] === undefined ? undefined : expressionCodec(node.args[0], scope, ctx)
+    }
+    case 'Case':
+      return node.whens[0] === undefined ? undefined : expressionCodec(node.whens[0][1], scope, ctx)
+    case 'Binary':
+      return ['+', '-', '*', '/', '%'].includes(node.op) ? expressionCodec(node.left, scope, ctx) : node.op === '||' ? textCodec : codecs.boolean
+    case 'And':
+    case 'Or':
+    case 'Not':
+    case 'Between':
+    case 'Related':
+      return codecs.boolean
+    case 'Subquery':
+      return node.exists ? codecs.boolean : scalarCodec(node.query, scope, ctx)
+    default:
+      return undefined
+  }
+}

@@ -16,7 +16,9 @@ type OptionalKeys<C extends Columns> = {
 }[keyof C]
 
 /** TableRow<{ id: serial, name: text }> == { id: number; name: string } — cached per table. */
-export type TableRow<C extends Columns> = { -readonly [K in keyof C]: SelectType<C[K]['~']> }
+export type TableRow<C extends Columns, X = {}> = {
+  -readonly [K in keyof C | keyof X]: K extends keyof C ? SelectType<C[K]['~']> : X[K & keyof X]
+}
 
 /** TableInsert<{ id: serial, name: text }> == { name: string; id?: number } */
 export type TableInsert<C extends Columns> = {
@@ -27,11 +29,12 @@ export type TableInsert<C extends Columns> = {
 export type TableUpdate<C extends Columns> = { [K in OptionalKeys<C>]?: SelectType<C[K]['~']> }
 
 type ColumnsOf<S extends Schema, T extends keyof S['~tables']> = S['~tables'][T]['~columns']
+type ComputedOf<S extends Schema, T extends keyof S['~tables']> = S['~tables'][T]['~computed']
 
 type Flat<T> = { [K in keyof T]: T[K] } & {}
 
 /** A row as read: `Selectable<typeof clinic, 'people'>` → `{ id: number; name: string; … }`. */
-export type Selectable<S extends Schema, T extends keyof S['~tables'] & string> = Flat<TableRow<ColumnsOf<S, T>>>
+export type Selectable<S extends Schema, T extends keyof S['~tables'] & string> = Flat<TableRow<ColumnsOf<S, T>, ComputedOf<S, T>>>
 /** A row as inserted: columns with defaults, serial and nullable ones optional; generated ones absent. */
 export type Insertable<S extends Schema, T extends keyof S['~tables'] & string> = Flat<TableInsert<ColumnsOf<S, T>>>
 /** A patch for an update: every writable column optional. */

@@ -62,7 +62,7 @@ export type AddSelection<O, N> = [O] extends [never] ? N : O & N
 // ---- Relations in queries: include(), joins.
 
 /** A whole row of table T: RowOf<Clinic, 'people'> == { id: number; name: string; … } */
-export type RowOf<S extends Schema, T extends string> = TableRow<S['~tables'][T]['~columns']>
+export type RowOf<S extends Schema, T extends string> = TableRow<S['~tables'][T]['~columns'], S['~tables'][T]['~computed']>
 
 /** The relations of table T, inferred and declared: RelationsOf<Clinic, 'people'>['appointments'] == Rel<'appointments', true, false, …> */
 export type RelationsOf<S extends Schema, T extends string> = TableRelations<S['~tables'], S['~fkIndex'], S['~relations'], T>

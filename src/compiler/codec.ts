@@ -3,7 +3,7 @@
 import type { ExpressionNode } from '../ast/expression.js'
 import { codecs, stringCodec } from '../schema/codecs.js'
 import type { Codec } from '../schema/codecs.js'
-import { resolveColumn } from './context.js'
+import { resolveRef } from './context.js'
 import type { CompileContext, Scope } from './context.js'
 import { scalarCodec } from './select.js'
 
@@ -28,8 +28,10 @@ const byFunction: Record<string, Codec | 'first argument'> = {
 
 export function expressionCodec(node: ExpressionNode, scope: Scope, ctx: CompileContext): Codec | undefined {
   switch (node.kind) {
-    case 'ColumnRef':
-      return resolveColumn(scope, node.table, node.column).column.codec
+    case 'ColumnRef': {
+      const resolved = resolveRef(scope, node.table, node.column)
+      return 'column' in resolved ? resolved.column.codec : expressionCodec(resolved.expression, resolved.scope, ctx)
+    }
     case 'Function': {
       const known = byFunction[node.name]
       if (known !== 'first argument') return known

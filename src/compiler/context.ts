@@ -1,5 +1,5 @@
 import { JoineryError, listNames } from '../errors.js'
-import type { Codec } from '../schema/codecs.js'
+import type { ExpressionNode } from '../ast/expression.js'
 import type { ColumnInfo, SchemaMeta, TableInfo } from '../schema/schema.js'
 
 /** A table in scope: the name queries use for it, and the alias written in SQL. */
@@ -53,23 +53,41 @@ export interface ResolvedColumn {
   readonly column: ColumnInfo
 }
 
-/** Finds `alias.column` (or a bare column of the from table) in scope, or throws naming what is valid. */
-export function resolveColumn(scope: Scope, alias: string | undefined, key: string): ResolvedColumn {
-  let table: ScopeTable | undefined
-  for (let s: Scope | undefined = scope; s !== undefined && table === undefined; s = s.parent)
-    table = s.tables.get(alias ?? s.from)
-  if (table === undefined) {
-    const names: string[] = []
-    for (let s: Scope | undefined = scope; s !== undefined; s = s.parent) names.push(...s.tables.keys())
-    throw new JoineryError(`Unknown table "${alias}" in column reference "${alias}.${key}". Tables in this query: ${listNames(names)}.`)
-  }
-  const column = table.info.columns.get(key)
-  if (column === undefined)
-    throw new JoineryError(`Unknown column "${key}" on table "${table.info.key}". Known columns: ${listNames(table.info.columns.keys())}.`)
-  return { table, column }
+/** A computed column found in scope: its expression, and the scope that compiles it (its table as `from`). */
+export interface ResolvedComputed {
+  readonly expression: ExpressionNode
+  readonly scope: Scope
 }
 
-/** The codec of a column reference, used to encode values compared with it. */
-export function codecOf(scope: Scope, alias: string | undefined, key: string): Codec {
-  return resolveColumn(scope, alias, key).column.codec
+/** Finds a reference in scope: a stored column, or a computed one. */
+export function resolveRef(scope: Scope, alias: string | undefined, key: string): ResolvedColumn | ResolvedComputed {
+  const [table, level, name] = findTable(scope, alias, key)
+  const computed = table.info.computed.get(key)
+  if (computed !== undefined) return { expression: computed, scope: { from: name, tables: level.tables, parent: level.parent } }
+  return resolveStored(table, key)
+}
+
+/** Finds `alias.column` (or a bare column of the from table) in scope, or throws naming what is valid. */
+export function resolveColumn(scope: Scope, alias: string | undefined, key: string): ResolvedColumn {
+  const [table] = findTable(scope, alias, key)
+  if (table.info.computed.has(key)) throw new JoineryError(`${table.info.key}.${key} is a computed column: it can be read, not written or joined on.`)
+  return resolveStored(table, key)
+}
+
+function findTable(scope: Scope, alias: string | undefined, key: string): [ScopeTable, Scope, string] {
+  for (let s: Scope | undefined = scope; s !== undefined; s = s.parent) {
+    const name = alias ?? s.from
+    const table = s.tables.get(name)
+    if (table !== undefined) return [table, s, name]
+  }
+  const names: string[] = []
+  for (let s: Scope | undefined = scope; s !== undefined; s = s.parent) names.push(...s.tables.keys())
+  throw new JoineryError(`Unknown table "${alias}" in column reference "${alias}.${key}". Tables in this query: ${listNames(names)}.`)
+}
+
+function resolveStored(table: ScopeTable, key: string): ResolvedColumn {
+  const column = table.info.columns.get(key)
+  if (column === undefined)
+    throw new JoineryError(`Unknown column "${key}" on table "${table.info.key}". Known columns: ${listNames([...table.info.columns.keys(), ...table.info.computed.keys()])}.`)
+  return { table, column }
 }

@@ -2,7 +2,8 @@ import type { ExpressionNode } from '../ast/expression.js'
 import type { OrderByNode } from '../ast/select.js'
 import { JoineryError } from '../errors.js'
 import { encodeUntyped } from '../schema/untyped.js'
-import { codecOf, resolveColumn } from './context.js'
+import { resolveColumn, resolveRef } from './context.js'
+import { expressionCodec } from './codec.js'
 import type { CompileContext, Scope } from './context.js'
 import { quoteIdentifier } from './quote.js'
 import { findRelation, relatedScope, writeRelatedRows } from './relations.js'
@@ -22,18 +23,19 @@ export function compileExpression(node: ExpressionNode, ctx: CompileContext, sco
 
 const visitors: Visitors = {
   ColumnRef(node, ctx, scope) {
-    const { table, column } = resolveColumn(scope, node.table, node.column)
-    ctx.append(`${quoteIdentifier(table.sqlAlias)}.${quoteIdentifier(column.dbName)}`)
+    const resolved = resolveRef(scope, node.table, node.column)
+    if ('column' in resolved) return ctx.append(`${quoteIdentifier(resolved.table.sqlAlias)}.${quoteIdentifier(resolved.column.dbName)}`)
+    ctx.append('(')
+    compileExpression(resolved.expression, ctx, resolved.scope)
+    ctx.append(')')
   },
 
   Value(node, ctx, scope) {
     if (node.value === null) return ctx.appendParameter(null)
-    const label = node.like === undefined ? 'value' : `${node.like.table ?? scope.from}.${node.like.column}`
-    const encoded =
-      node.like === undefined
-        ? encodeUntyped(node.value)
-        : codecOf(scope, node.like.table, node.like.column).encode(node.value, `Column ${label}`)
-    ctx.appendParameter(encoded)
+    // Encoded like the column it is compared with (a computed column: like its expression, if known).
+    const codec = node.like === undefined ? undefined : expressionCodec(node.like, scope, ctx)
+    const label = node.like === undefined ? 'A value' : `Column ${node.like.table ?? scope.from}.${node.like.column}`
+    ctx.appendParameter(codec === undefined ? encodeUntyped(node.value, label) : codec.encode(node.value, label))
   },
 
   List(node, ctx, scope) {

@@ -7,7 +7,7 @@ import type { Codec } from '../schema/codecs.js'
 import { expressionCodec } from './codec.js'
 import { jsonArray, jsonField, jsonObject } from '../decode/json.js'
 import type { JsonDecoder } from '../decode/json.js'
-import { resolveColumn } from './context.js'
+import { resolveRef } from './context.js'
 import type { CompileContext, Scope, ScopeTable } from './context.js'
 import { compileExpression, compileOrderBy } from './expression.js'
 import { quoteIdentifier as q } from './quote.js'
@@ -191,7 +191,8 @@ function writeSelection(selection: SelectionNode, ctx: CompileContext, scope: Sc
   compileExpression(expr, ctx, scope)
   if (castToText) ctx.append(isColumn ? '::text' : ')::text')
   // A column keeps its name in SQL when it is already the key: "people"."id", not … as "id".
-  const sameName = isColumn && resolveColumn(scope, expr.table, expr.column).column.dbName === alias
+  const resolved = isColumn ? resolveRef(scope, expr.table, expr.column) : undefined
+  const sameName = resolved !== undefined && 'column' in resolved && resolved.column.dbName === alias
   if (mode === 'top' && !sameName) ctx.append(` as ${q(alias)}`)
   return { key: alias, codec, fromText: codec?.decode, fromJson: jsonField(codec) }
 }

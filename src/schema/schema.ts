@@ -1,4 +1,5 @@
 import { JoineryError, listNames } from '../errors.js'
+import type { ExpressionNode } from '../ast/expression.js'
 import { databaseName } from './casing.js'
 import type { Casing } from './casing.js'
 import type { ColumnMeta } from './column.js'
@@ -18,6 +19,8 @@ export interface TableInfo {
   readonly key: string
   readonly dbName: string
   readonly columns: ReadonlyMap<string, ColumnInfo>
+  /** Computed columns by key: expressions over this table's columns (bare references). */
+  readonly computed: ReadonlyMap<string, ExpressionNode>
   readonly columnList: readonly ColumnInfo[]
   readonly primaryKey: readonly string[]
   readonly uniques: readonly (readonly string[])[]
@@ -104,6 +107,7 @@ function tableInfo(key: string, tableDef: AnyTable, casing: Casing): TableInfo {
     key,
     dbName: meta.dbName ?? databaseName(key, casing),
     columns: new Map(columnList.map((col) => [col.key, col])),
+    computed: new Map(Object.entries(meta.computed)),
     columnList: Object.freeze(columnList),
     primaryKey: meta.primaryKey.length > 0 ? meta.primaryKey : Object.freeze(columnPk),
     uniques: meta.uniques,

@@ -12,6 +12,9 @@ import { JoineryError, toDatabaseError } from './errors.js'
 import type { Executor } from './executor.js'
 import type { Schema } from './schema/schema.js'
 import type { Refs, RowOf } from '../types/select.js'
+import type { CteSchema } from '../types/cte.js'
+import { withMethods } from './builder/cte.js'
+import type { WithMethods } from './builder/cte.js'
 
 /** What `log` receives once per query. */
 export interface QueryLogEvent {
@@ -60,6 +63,24 @@ export interface QueryMethods<S extends Schema> {
    * `db.deleteFrom('appointments').where('meetingAt', '<', cutoff).execute()`
    */
   deleteFrom<T extends keyof S['~tables'] & string>(table: T): DeleteQueryBuilder<S, T>
+  /**
+   * A common table expression, readable by name in the query that follows:
+   * ```ts
+   * await db.with('recent', (db) => db.selectFrom('appointments').where('meetingAt', '>', since))
+   *   .selectFrom('recent').selectAll().execute()
+   * // with "recent" as (select … from "appointments" where …) select … from "recent"
+   * ```
+   */
+  with<N extends string, Q extends { readonly '~result': unknown }>(name: N, build: (db: WithMethods<S>) => Q): WithMethods<CteSchema<S, N, Q['~result']>>
+  /**
+   * A recursive common table expression: `base` gives the first rows, `step` the next ones from
+   * the rows so far (`with recursive name as (base union all step)`).
+   */
+  withRecursive<N extends string, Q extends { readonly '~result': unknown }>(
+    name: N,
+    base: (db: WithMethods<S>) => Q,
+    step: (db: WithMethods<CteSchema<S, N, Q['~result']>>) => { readonly '~result': Q['~result'] },
+  ): WithMethods<CteSchema<S, N, Q['~result']>>
   /**
    * Runs a raw statement from the `sql` tag and returns its rows, decoded by their database types.
    * ```ts
@@ -118,6 +139,8 @@ function queryMethods<S extends Schema>(exec: Executor): QueryMethods<S> {
     insertInto: (table: string) => createInsert(exec, table),
     updateTable: (table: string) => createUpdate(exec, table),
     deleteFrom: (table: string) => createDelete(exec, table),
+    with: (name: string, build: never) => withMethods(exec, []).with(name, build),
+    withRecursive: (name: string, base: never, step: never) => withMethods(exec, []).withRecursive(name, base, step),
     async execute(query: Sql<unknown>) {
       if (query?.node === undefined) throw new JoineryError('execute() takes a query from the sql tag: db.execute(sql`select 1`).')
       const ctx = new CompileContext(exec.schema)

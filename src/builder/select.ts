@@ -1,7 +1,7 @@
 import { binary, logical, related, subquery } from '../ast/expression.js'
 import type { ExpressionNode } from '../ast/expression.js'
 import { cloneSelect, selectNode } from '../ast/select.js'
-import type { IncludeNode, JoinNode, OrderByNode, SelectNode, SelectionNode, SetOperationNode } from '../ast/select.js'
+import type { CteNode, IncludeNode, JoinNode, OrderByNode, SelectNode, SelectionNode, SetOperationNode } from '../ast/select.js'
 import type { CompiledQuery } from '../compiler/compile.js'
 import { JoineryError, NoResultError, listNames } from '../errors.js'
 import type { Executor } from '../executor.js'
@@ -432,10 +432,12 @@ class SelectBuilderImpl {
   }
 }
 
-export function createSelect(executor: Executor, table: unknown): SelectBuilderImpl {
+/** A select on `table`; `ctes` are the common table expressions the statement starts with. */
+export function createSelect(executor: Executor, table: unknown, ctes: readonly CteNode[] = []): SelectBuilderImpl {
   if (typeof table !== 'string' || !executor.schema.tables.has(table))
     throw new JoineryError(`Unknown table ${JSON.stringify(table)}. Known tables: ${listNames(executor.schema.tables.keys())}.`)
-  return new SelectBuilderImpl({ node: selectNode(table), executor })
+  const node = selectNode(table)
+  return new SelectBuilderImpl({ node: ctes.length === 0 ? node : cloneSelect(node, { ctes }), executor })
 }
 
 export const selectNodeOf = (value: unknown): SelectNode | undefined => SelectBuilderImpl.nodeOf(value)

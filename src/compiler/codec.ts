@@ -1,7 +1,7 @@
 // The codec of an expression, derived from its shape: how a selected expression is decoded and
 // whether it must be cast to text inside nested JSON. Unknown shapes decode by type OID.
 import type { ExpressionNode } from '../ast/expression.js'
-import { codecs, stringCodec } from '../schema/codecs.js'
+import { codecs, stringCodec, untypedCodec } from '../schema/codecs.js'
 import type { Codec } from '../schema/codecs.js'
 import { resolveRef } from './context.js'
 import type { CompileContext, Scope } from './context.js'
@@ -30,7 +30,8 @@ export function expressionCodec(node: ExpressionNode, scope: Scope, ctx: Compile
   switch (node.kind) {
     case 'ColumnRef': {
       const resolved = resolveRef(scope, node.table, node.column)
-      return 'column' in resolved ? resolved.column.codec : expressionCodec(resolved.expression, resolved.scope, ctx)
+      if (!('column' in resolved)) return expressionCodec(resolved.expression, resolved.scope, ctx)
+      return resolved.column.codec === untypedCodec ? undefined : resolved.column.codec
     }
     case 'Function': {
       const known = byFunction[node.name]

@@ -1,5 +1,6 @@
 import type { SelectNode } from '../ast/select.js'
 import type { SchemaMeta } from '../schema/schema.js'
+import type { Codec } from '../schema/codecs.js'
 import { CompileContext } from './context.js'
 import { compileSelect } from './select.js'
 import { compileWrite } from './write.js'
@@ -17,6 +18,8 @@ export interface CompiledSelect {
   readonly keys: readonly string[]
   /** undefined: decode by the result's type OID (an expression without a declared codec). */
   readonly decoders: readonly (((text: string) => unknown) | undefined)[]
+  /** The codec of each output column, where its type is known. */
+  readonly codecs: readonly (Codec | undefined)[]
 }
 
 /** Compiles a select or a write; the one entry point from builders to SQL text. */
@@ -27,5 +30,6 @@ export function compileQuery(node: SelectNode | WriteNode, schema: SchemaMeta): 
     query: Object.freeze({ sql: ctx.sql, parameters: Object.freeze(ctx.parameters) }),
     keys: output.map((o) => o.key),
     decoders: output.map((o) => o.fromText),
+    codecs: output.map((o) => o.codec),
   }
 }

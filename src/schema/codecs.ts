@@ -1,6 +1,7 @@
 import { JoineryError } from '../errors.js'
 import { formatArray, formatBytea, formatTimestamp, parseArray, parseBytea, parseTimestamp } from './pgtext.js'
 import type { ArrayText } from './pgtext.js'
+import { encodeUntyped } from './untyped.js'
 
 /**
  * How one kind of column travels: JS value → parameter text, and Postgres text → JS value.
@@ -236,3 +237,14 @@ export const codecs = {
   jsonb: json('jsonb'),
   bytea,
 }
+
+/**
+ * The codec of a column whose type joinery does not know (a CTE column computed by raw SQL):
+ * values are read by their result type OID, written as untyped parameters.
+ */
+export const untypedCodec: Codec = Object.freeze({
+  pgType: 'unknown',
+  jsonNative: true,
+  decode: (text: string) => text,
+  encode: (value: unknown, label: string) => encodeUntyped(value, label),
+})

@@ -165,11 +165,6 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   compile(): CompiledQuery
 }
 
-interface Props {
-  readonly node: SelectNode
-  readonly executor: Executor
-}
-
 function checkCount(what: string, count: unknown): number {
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0)
     throw new JoineryError(`${what}() takes a non-negative integer, got ${typeof count === 'number' ? count : (JSON.stringify(count) ?? String(count))}.`)
@@ -208,25 +203,27 @@ export function parseSelection(arg: unknown): SelectionNode {
 }
 
 class SelectBuilderImpl {
-  readonly #props: Props
+  readonly #node: SelectNode
+  readonly #executor: Executor
   #statement: Statement | undefined
 
-  constructor(props: Props) {
-    this.#props = props
+  constructor(node: SelectNode, executor: Executor) {
+    this.#node = node
+    this.#executor = executor
   }
 
   /** The query node of a select builder (for subqueries and insert … select), else undefined. */
   static nodeOf(value: unknown): SelectNode | undefined {
-    return value instanceof SelectBuilderImpl ? value.#props.node : undefined
+    return value instanceof SelectBuilderImpl ? value.#node : undefined
   }
 
   #with(patch: Partial<SelectNode>): SelectBuilderImpl {
-    return new SelectBuilderImpl({ ...this.#props, node: cloneSelect(this.#props.node, patch) })
+    return new SelectBuilderImpl(cloneSelect(this.#node, patch), this.#executor)
   }
 
   /** The relation `name` of this query's table (checked now, so the error points at the call). */
-  #relation(name: unknown, table = this.#props.node.from): Relation {
-    const relations = this.#props.executor.schema.relations.get(table)!
+  #relation(name: unknown, table = this.#node.from): Relation {
+    const relations = this.#executor.schema.relations.get(table)!
     const relation = typeof name === 'string' ? relations.get(name) : undefined
     if (relation === undefined)
       throw new JoineryError(`Unknown relation ${JSON.stringify(name)} on table "${table}". Known relations: ${listNames(relations.keys())}.`)
@@ -235,20 +232,20 @@ class SelectBuilderImpl {
 
   /** Runs a relation callback on a builder over the related table and returns its query. */
   #nested(relation: Relation, build: unknown): SelectNode {
-    const start = new SelectBuilderImpl({ node: selectNode(relation.target), executor: this.#props.executor })
-    if (build === undefined) return start.#props.node
+    const start = new SelectBuilderImpl(selectNode(relation.target), this.#executor)
+    if (build === undefined) return start.#node
     if (typeof build !== 'function') throw new JoineryError(`The callback for relation "${relation.name}" must be a function: (q) => q.select(…).`)
     const result: unknown = build(start)
     if (!(result instanceof SelectBuilderImpl)) throw new JoineryError(`The callback for relation "${relation.name}" must return the query it was given.`)
-    return result.#props.node
+    return result.#node
   }
 
   select(columns: unknown) {
     const items: unknown = typeof columns === 'function' ? columns(this.#eb()) : columns
     if (!Array.isArray(items)) throw new JoineryError('select() takes an array of column names, or (eb) => [...] returning columns and expressions named with .as().')
     // The same name twice in one call is one selection (the types see a union, where it is one too).
-    const selections = Object.freeze([...(this.#props.node.selections ?? []), ...[...new Set(items)].map(parseSelection)])
-    const keys = new Set<string>(this.#props.node.includes.map((include) => include.key))
+    const selections = Object.freeze([...(this.#node.selections ?? []), ...[...new Set(items)].map(parseSelection)])
+    const keys = new Set<string>(this.#node.includes.map((include) => include.key))
     for (const { alias } of selections) {
       if (keys.has(alias)) throw new JoineryError(`Two selections land on the key "${alias}": rename one with 'ref as otherName'.`)
       keys.add(alias)
@@ -258,37 +255,38 @@ class SelectBuilderImpl {
 
   /** Adds every column not selected yet. */
   selectAll() {
-    const { node, executor } = this.#props
+    const node = this.#node
+    const executor = this.#executor
     const selected = new Set((node.selections ?? []).map((s) => s.alias))
     return this.select(executor.schema.tables.get(node.from)!.columnList.map((col) => col.key).filter((key) => !selected.has(key)))
   }
 
   #eb() {
-    return expressionBuilderOf(this.#props.executor)
+    return expressionBuilderOf(this.#executor)
   }
 
   where(column: unknown, op?: unknown, v?: unknown) {
-    return this.#with({ where: addCondition(this.#props.node.where, this.#eb(), column, op, v) })
+    return this.#with({ where: addCondition(this.#node.where, this.#eb(), column, op, v) })
   }
 
   having(condition: unknown) {
     if (typeof condition !== 'function') throw new JoineryError('having() takes a callback: having((eb) => eb(…)).')
-    return this.#with({ having: addCondition(this.#props.node.having, this.#eb(), condition, undefined, undefined) })
+    return this.#with({ having: addCondition(this.#node.having, this.#eb(), condition, undefined, undefined) })
   }
 
   groupBy(...columns: unknown[]) {
-    return this.#with({ groupBy: Object.freeze([...this.#props.node.groupBy, ...columns.map(expressionOrRef)]) })
+    return this.#with({ groupBy: Object.freeze([...this.#node.groupBy, ...columns.map(expressionOrRef)]) })
   }
 
   distinctOn(...columns: unknown[]) {
     if (columns.length === 0) throw new JoineryError('distinctOn() takes at least one column.')
-    return this.#with({ distinctOn: Object.freeze([...this.#props.node.distinctOn, ...columns.map(expressionOrRef)]) })
+    return this.#with({ distinctOn: Object.freeze([...this.#node.distinctOn, ...columns.map(expressionOrRef)]) })
   }
 
   #setOperation(op: SetOperationNode['op'], other: unknown) {
     const query = selectNodeOf(other)
     if (query === undefined) throw new JoineryError(`${op}() takes another select query.`)
-    return this.#with({ setOperations: Object.freeze([...this.#props.node.setOperations, Object.freeze({ op, query })]) })
+    return this.#with({ setOperations: Object.freeze([...this.#node.setOperations, Object.freeze({ op, query })]) })
   }
 
   union(other: unknown) {
@@ -309,11 +307,11 @@ class SelectBuilderImpl {
 
   as(alias: unknown) {
     if (typeof alias !== 'string' || alias === '') throw new JoineryError('as() takes a non-empty name.')
-    return expression(subquery(this.#props.node)).as(alias)
+    return expression(subquery(this.#node)).as(alias)
   }
 
   #and(condition: ExpressionNode) {
-    const previous = this.#props.node.where
+    const previous = this.#node.where
     return this.#with({ where: previous === undefined ? condition : logical('And', [previous, condition]) })
   }
 
@@ -328,7 +326,7 @@ class SelectBuilderImpl {
   }
 
   #addInclude(key: string, relation: Relation, build: unknown, count: boolean) {
-    const { node } = this.#props
+    const node = this.#node
     const taken = [...(node.selections ?? []).map((s) => s.alias), ...node.includes.map((i) => i.key)]
     if (taken.includes(key)) throw new JoineryError(`The result already has a key "${key}"; include each relation once.`)
     const include: IncludeNode = Object.freeze({ key, relation: relation.name, query: this.#nested(relation, build), count })
@@ -354,7 +352,8 @@ class SelectBuilderImpl {
   }
 
   #join(type: 'inner' | 'left', target: unknown, second: unknown, third: unknown) {
-    const { node, executor } = this.#props
+    const node = this.#node
+    const executor = this.#executor
     let join: JoinNode
     if (second === undefined) join = this.#joinAlong(type, target)
     else {
@@ -372,7 +371,7 @@ class SelectBuilderImpl {
   /** `innerJoin('appointments')` or `innerJoin('appointments.attendances')`: along a relation. */
   #joinAlong(type: 'inner' | 'left', path: unknown): JoinNode {
     if (typeof path !== 'string') throw new JoineryError(`${type}Join() takes a relation name, got ${String(path)}.`)
-    const { node } = this.#props
+    const node = this.#node
     const dot = path.indexOf('.')
     const source = dot === -1 ? node.from : path.slice(0, dot)
     const joined = node.joins.find((j) => j.alias === source)
@@ -384,7 +383,8 @@ class SelectBuilderImpl {
 
   /** The table an explicit join names: a relation of the from table, else a table of the schema. */
   #joinTable(name: unknown): string {
-    const { node, executor } = this.#props
+    const node = this.#node
+    const executor = this.#executor
     const relation = typeof name === 'string' ? executor.schema.relations.get(node.from)!.get(name) : undefined
     if (relation !== undefined) return relation.target
     if (typeof name === 'string' && executor.schema.tables.has(name)) return name
@@ -393,7 +393,7 @@ class SelectBuilderImpl {
 
   orderBy(column: unknown, direction?: unknown) {
     const order = parseOrder(expressionOrRef(column), direction)
-    return this.#with({ orderBy: Object.freeze([...this.#props.node.orderBy, order]) })
+    return this.#with({ orderBy: Object.freeze([...this.#node.orderBy, order]) })
   }
 
   limit(count: unknown) {
@@ -409,7 +409,7 @@ class SelectBuilderImpl {
   }
 
   #prepared(): Statement {
-    return (this.#statement ??= new Statement(this.#props.node, this.#props.executor))
+    return (this.#statement ??= new Statement(this.#node, this.#executor))
   }
 
   compile(): CompiledQuery {
@@ -437,7 +437,7 @@ export function createSelect(executor: Executor, table: unknown, ctes: readonly 
   if (typeof table !== 'string' || !executor.schema.tables.has(table))
     throw new JoineryError(`Unknown table ${JSON.stringify(table)}. Known tables: ${listNames(executor.schema.tables.keys())}.`)
   const node = selectNode(table)
-  return new SelectBuilderImpl({ node: ctes.length === 0 ? node : cloneSelect(node, { ctes }), executor })
+  return new SelectBuilderImpl(ctes.length === 0 ? node : cloneSelect(node, { ctes }), executor)
 }
 
 export const selectNodeOf = (value: unknown): SelectNode | undefined => SelectBuilderImpl.nodeOf(value)

@@ -19,27 +19,27 @@ export function parseRef(ref: unknown, what = 'column'): ColumnRefNode {
   return dot === -1 ? columnRef(undefined, ref) : columnRef(ref.slice(0, dot), ref.slice(dot + 1))
 }
 
-function operand(v: unknown, like: ExpressionNode, text: string): ExpressionNode {
-  if (v === undefined) throw new JoineryError(`${text}: the value is undefined. Pass a value, or use 'is' null.`)
+function operand(v: unknown, like: ExpressionNode, text: () => string): ExpressionNode {
+  if (v === undefined) throw new JoineryError(`${text()}: the value is undefined. Pass a value, or use 'is' null.`)
   return isExpression(v) ? v.node : value(v, like.kind === 'ColumnRef' ? like : undefined)
 }
 
 /** The node for `column op value` (a comparison, or arithmetic), checking what the types check, for untyped callers. */
 export function comparison(column: unknown, op: unknown, v: unknown): ExpressionNode {
   const left = isExpression(column) ? column.node : parseRef(column)
-  const text = `where(${isExpression(column) ? 'expression' : JSON.stringify(column)}, ${JSON.stringify(op)}, …)`
-  if (!isOperator(op)) throw new JoineryError(`${text}: unknown operator. Valid operators: ${[...OPERATORS].join(', ')}.`)
+  const text = () => `where(${isExpression(column) ? 'expression' : JSON.stringify(column)}, ${JSON.stringify(op)}, …)`
+  if (!isOperator(op)) throw new JoineryError(`${text()}: unknown operator. Valid operators: ${[...OPERATORS].join(', ')}.`)
   const query = selectNodeOf(v)
   if (query !== undefined) return binary(left, op, subquery(query))
   if (op === 'in' || op === 'not in') {
-    if (!Array.isArray(v)) throw new JoineryError(`${text}: '${op}' takes an array of values or a subquery.`)
+    if (!Array.isArray(v)) throw new JoineryError(`${text()}: '${op}' takes an array of values or a subquery.`)
     return binary(left, op, list(v.map((item) => operand(item, left, text))))
   }
   if (op === 'is' || op === 'is not') {
-    if (v !== null && typeof v !== 'boolean') throw new JoineryError(`${text}: '${op}' takes null, true or false.`)
+    if (v !== null && typeof v !== 'boolean') throw new JoineryError(`${text()}: '${op}' takes null, true or false.`)
     return binary(left, op, unsafeText(String(v)))
   }
-  if (v === null) throw new JoineryError(`${text}: comparing with null is never true in SQL; use 'is' or 'is not' null.`)
+  if (v === null) throw new JoineryError(`${text()}: comparing with null is never true in SQL; use 'is' or 'is not' null.`)
   return binary(left, op, operand(v, left, text))
 }
 

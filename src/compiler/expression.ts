@@ -4,7 +4,7 @@ import { JoineryError } from '../errors.js'
 import { encodeUntyped } from '../schema/untyped.js'
 import { resolveColumn, resolveRef } from './context.js'
 import { expressionCodec } from './codec.js'
-import type { CompileContext, Scope } from './context.js'
+import type { CompileContext, Scope, ScopeTable } from './context.js'
 import { quoteIdentifier } from './quote.js'
 import { findRelation, relatedScope, writeRelatedRows } from './relations.js'
 import { compileSelect } from './select.js'
@@ -24,7 +24,7 @@ export function compileExpression(node: ExpressionNode, ctx: CompileContext, sco
 const visitors: Visitors = {
   ColumnRef(node, ctx, scope) {
     const resolved = resolveRef(scope, node.table, node.column)
-    if ('column' in resolved) return ctx.append(`${quoteIdentifier(resolved.table.sqlAlias)}.${quoteIdentifier(resolved.column.dbName)}`)
+    if ('column' in resolved) return ctx.append(columnSql(resolved.table, resolved.column.dbName))
     ctx.append('(')
     compileExpression(resolved.expression, ctx, resolved.scope)
     ctx.append(')')
@@ -155,6 +155,11 @@ const visitors: Visitors = {
     }
     ctx.append(')')
   },
+}
+
+/** `"alias"."column"`. */
+export function columnSql(table: ScopeTable, dbName: string): string {
+  return `${quoteIdentifier(table.sqlAlias)}.${quoteIdentifier(dbName)}`
 }
 
 const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '||'])

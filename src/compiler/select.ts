@@ -9,7 +9,7 @@ import { jsonArray, jsonField, jsonObject } from '../decode/json.js'
 import type { JsonDecoder } from '../decode/json.js'
 import { resolveRef } from './context.js'
 import type { CompileContext, Scope, ScopeTable } from './context.js'
-import { compileExpression, compileOrderBy } from './expression.js'
+import { columnSql, compileExpression, compileOrderBy } from './expression.js'
 import { quoteIdentifier as q } from './quote.js'
 import { findRelation, relatedScope, writeRelatedRows, writeRelationJoin } from './relations.js'
 
@@ -184,16 +184,25 @@ export function writeSelections(selections: readonly SelectionNode[], ctx: Compi
 function writeSelection(selection: SelectionNode, ctx: CompileContext, scope: Scope, mode: Mode): OutputColumn {
   const { expr, alias } = selection
   if (alias === '') throw new JoineryError("A selected expression needs a name: add .as('name').")
+  if (expr.kind === 'ColumnRef') {
+    // The common case, resolved once: a stored column keeps its name when it is already the key.
+    const resolved = resolveRef(scope, expr.table, expr.column)
+    if ('column' in resolved) {
+      const { codec, dbName } = resolved.column
+      ctx.append(columnSql(resolved.table, dbName))
+      if (mode !== 'top') {
+        if (!codec.jsonNative) ctx.append('::text')
+      } else if (dbName !== alias) ctx.append(` as ${q(alias)}`)
+      return { key: alias, codec, fromText: codec.decode, fromJson: jsonField(codec) }
+    }
+  }
   const codec = expressionCodec(expr, scope, ctx)
   const castToText = mode !== 'top' && codec !== undefined && !codec.jsonNative
   const isColumn = expr.kind === 'ColumnRef'
   if (castToText && !isColumn) ctx.append('(')
   compileExpression(expr, ctx, scope)
   if (castToText) ctx.append(isColumn ? '::text' : ')::text')
-  // A column keeps its name in SQL when it is already the key: "people"."id", not … as "id".
-  const resolved = isColumn ? resolveRef(scope, expr.table, expr.column) : undefined
-  const sameName = resolved !== undefined && 'column' in resolved && resolved.column.dbName === alias
-  if (mode === 'top' && !sameName) ctx.append(` as ${q(alias)}`)
+  if (mode === 'top') ctx.append(` as ${q(alias)}`)
   return { key: alias, codec, fromText: codec?.decode, fromJson: jsonField(codec) }
 }
 

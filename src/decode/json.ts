@@ -7,10 +7,16 @@ export type JsonDecoder = (value: unknown) => unknown
 const identity: JsonDecoder = (value) => value
 
 /** A column inside JSON: as it is when JSON keeps it exact, else decoded from its text. */
+const fieldDecoders = new WeakMap<Codec, JsonDecoder>()
+
 export function jsonField(codec: Codec | undefined): JsonDecoder {
   if (codec === undefined || codec.jsonNative) return identity
-  const { decode } = codec
-  return (value) => (value === null ? null : decode(value as string))
+  let decoder = fieldDecoders.get(codec)
+  if (decoder === undefined) {
+    const { decode } = codec
+    fieldDecoders.set(codec, (decoder = (value) => (value === null ? null : decode(value as string))))
+  }
+  return decoder
 }
 
 /** An object of known keys (only those travel: the SQL builds it with explicit keys). */

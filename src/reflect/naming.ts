@@ -67,13 +67,15 @@ const RESERVED = new Set(
   ).split(' '),
 )
 
-/** A string literal in single quotes. */
+/** A string literal: in single quotes, or double ones when that saves escapes (as Prettier does). */
 export function quoteString(text: string): string {
-  const escaped = text.replace(/[\\'\u0000-\u001f\u2028\u2029\u007f]/g, (ch) => {
-    const named: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'"
+  const escaped = text.replace(/[\\'"\u0000-\u001f\u2028\u2029\u007f]/g, (ch) => {
+    if (ch === '"' || ch === "'") return ch === quote ? `\\${ch}` : ch
+    const named: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
     return named[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
   })
-  return `'${escaped}'`
+  return `${quote}${escaped}${quote}`
 }
 
 /** An object key as written in source: bare when it can be, quoted otherwise. */

@@ -134,12 +134,19 @@ type InferredFrom<T, C, Paths extends string, B extends string> = ManyToOnes<C> 
  * Relations<clinicTables, FkIndex<…>, {}, 'people'> == { appointments: Rel<'appointments', true, …>; attendances: … }
  */
 export type TableRelations<T, I, X, B extends string> = B extends keyof X
-  ? Merge<InferredRelations<T, I, B>, ResolveExplicit<T, B, X[B]>>
+  ? WithExplicit<T, Cols<T, B>, BackrefPaths<I, B>, B, ResolveExplicit<T, B, X[B]>>
   : InferredRelations<T, I, B>
 
-type Merge<Inferred, Explicit> = {
-  [N in keyof Inferred as N extends keyof Explicit ? never : Inferred[N] extends { id: ExplicitIds<Explicit> } ? never : N]: Inferred[N]
-} & Explicit
+// Each inferred map is filtered before they are intersected: a name shared by a many-to-one and a
+// backref (a collision the explicit relations resolve) would otherwise intersect to id: never.
+// Many-to-many names count as taken by every inferred name, as at run time.
+type WithExplicit<T, C, Paths extends string, B extends string, E> = Keep<ManyToOnes<C>, E> &
+  Keep<Backrefs<T, Paths, B>, E> &
+  Keep<ManyToManys<T, Paths, B, keyof C | keyof ManyToOnes<C> | keyof Backrefs<T, Paths, B>>, E> &
+  E
+
+/** The inferred relations an explicit one neither names nor replaces (same foreign key). */
+type Keep<M, E> = { [N in keyof M as N extends keyof E ? never : M[N] extends { id: ExplicitIds<E> } ? never : N]: M[N] }
 type ExplicitIds<E> = { [N in keyof E]: E[N] extends { id: infer Id } ? Id : never }[keyof E]
 
 // ---- Collision check at schema() (O(number of FKs)): a many-to-one and a backref, or a column

@@ -13,15 +13,16 @@ type Required<C extends Columns> = {
 
 /**
  * A row for values(): required columns required, those with defaults, serial and nullable ones
- * optional, generated ones absent. A value may be an expression (`sql\`now()\``).
+ * optional (`undefined` there means "use the default"), generated ones absent. A value may be an
+ * expression (`sql\`now()\``).
  * InsertRow<{ id: serial, name: text }> == { name: string | Expression<string>; id?: … }
  */
 export type InsertRow<C extends Columns> = { -readonly [K in Required<C>]: Value<C, K> } & {
-  -readonly [K in Exclude<keyof C, Required<C> | Generated<C>>]?: Value<C, K>
+  -readonly [K in Exclude<keyof C, Required<C> | Generated<C>>]?: Value<C, K> | undefined
 }
 
-/** A patch for set(): every writable column optional, values or expressions. */
-export type UpdateRow<C extends Columns> = { -readonly [K in Exclude<keyof C, Generated<C>>]?: Value<C, K> }
+/** A patch for set(): every writable column optional, values or expressions; `undefined` leaves a column as it is. */
+export type UpdateRow<C extends Columns> = { -readonly [K in Exclude<keyof C, Generated<C>>]?: Value<C, K> | undefined }
 
 /** With `returning`: the returned rows; without: how many rows were written. */
 export type WriteResult<O> = [O] extends [never] ? { rowCount: number } : Flat<O>[]

@@ -5,6 +5,7 @@ import { JoineryError } from '../errors.js'
 import type { Executor } from '../executor.js'
 import { untypedCodec } from '../schema/codecs.js'
 import type { ColumnInfo, Schema, SchemaMeta, TableInfo } from '../schema/schema.js'
+import type { Relation } from '../schema/relations.js'
 import type { CteSchema } from '../../types/cte.js'
 import type { Refs, RowOf } from '../../types/select.js'
 import { createSelect, selectNodeOf } from './select.js'
@@ -58,7 +59,7 @@ function withCteTable(schema: SchemaMeta, name: string, node: CteNode['query']):
   return {
     ...schema,
     tables: new Map([...schema.tables, [name, info]]),
-    relations: new Map([...schema.relations, [name, new Map()]]),
+    relations: new Map<string, ReadonlyMap<string, Relation>>([...schema.relations, [name, new Map()]]),
   }
 }
 

@@ -171,7 +171,7 @@ function functionModule() {
 
 /** The `eb` handed to callbacks of builders running on `executor`. */
 export function createExpressionBuilder(executor: Executor): ExpressionBuilder<Schema, unknown> {
-  return Object.assign((column: unknown, op: unknown, v: unknown) => expression(comparison(column, op, v)), {
+  return Object.assign((column: unknown, op: unknown, v: unknown) => expression(comparison(column, op, v, true)), {
     and: (items: unknown) => expression(logical('And', conditions(items, 'and'))),
     or: (items: unknown) => expression(logical('Or', conditions(items, 'or'))),
     not: (item: unknown) => {

@@ -36,7 +36,6 @@ import { expression, isAliased, isExpression } from './expression.js'
 import { addCondition, parseRef } from './where.js'
 import type { Filterable } from './where.js'
 
-type RelationName<S extends Schema, T extends string> = keyof RelationsOf<S, T> & string
 type Target<S extends Schema, T extends string, N extends string> = RelationsOf<S, T>[N & keyof RelationsOf<S, T>] extends { target: infer Tg extends string } ? Tg : never
 
 /**
@@ -67,7 +66,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    */
   select<const A extends readonly ((keyof C & string) | `${keyof C & string} as ${string}` | AliasedExpression<unknown, string>)[]>(
     build: (eb: ExpressionBuilder<S, C>) => A,
-  ): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, A[number] & string> & SelectedAliases<A[number]>>, I, J>
+  ): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, Extract<A[number], string>> & SelectedAliases<A[number]>>, I, J>
   /** Selects every column of the table not selected yet (what a query that selects nothing returns anyway). */
   selectAll(): SelectQueryBuilder<S, T, C, AddSelection<O, RowOf<S, T>>, I, J>
   /**
@@ -76,9 +75,9 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * db.selectFrom('people').whereRelated('appointments', (a) => a.where('notes', 'is not', null))
    * ```
    */
-  whereRelated<N extends RelationName<S, T>>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): SelectQueryBuilder<S, T, C, O, I, J>
+  whereRelated<N extends keyof RelationsOf<S, T> & string>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): SelectQueryBuilder<S, T, C, O, I, J>
   /** Keeps rows that have no related row (matching `build`'s where): `not exists (…)`. */
-  whereNotRelated<N extends RelationName<S, T>>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): SelectQueryBuilder<S, T, C, O, I, J>
+  whereNotRelated<N extends keyof RelationsOf<S, T> & string>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): SelectQueryBuilder<S, T, C, O, I, J>
   /**
    * Adds the related rows under the relation's name, all in the same SQL statement. The callback
    * shapes the nested query: select, where, orderBy, limit, offset, include (any depth).
@@ -87,12 +86,12 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * // { name: string; appointments: { meetingAt: Date }[] }[]
    * ```
    */
-  include<N extends RelationName<S, T>, Q extends { readonly '~result': unknown } = RelatedBuilder<S, Target<S, T, N>>>(
+  include<N extends keyof RelationsOf<S, T> & string, Q extends { readonly '~result': unknown } = RelatedBuilder<S, Target<S, T, N>>>(
     relation: N,
     build?: (q: RelatedBuilder<S, Target<S, T, N>>) => Q,
   ): SelectQueryBuilder<S, T, C, O, I & { [K in N]: Included<RelationsOf<S, T>[N], Q['~result']> }, J>
   /** Adds the number of related rows (matching `build`'s where) as `${relation}Count`. */
-  includeCount<N extends RelationName<S, T>>(
+  includeCount<N extends keyof RelationsOf<S, T> & string>(
     relation: N,
     build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown },
   ): SelectQueryBuilder<S, T, C, O, I & { [K in `${N}Count`]: number }, J>

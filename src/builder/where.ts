@@ -8,9 +8,8 @@ import type { ExpressionBuilder } from './eb.js'
 import type { Schema } from '../schema/schema.js'
 import { selectNodeOf } from './select.js'
 
-const OPERATORS: ReadonlySet<string> = new Set<BinaryOperator>(['=', '<>', '<', '<=', '>', '>=', 'in', 'not in', 'like', 'ilike', 'is', 'is not', '+', '-', '*', '/', '%', '||'])
-
-const isOperator = (op: unknown): op is BinaryOperator => typeof op === 'string' && OPERATORS.has(op)
+const COMPARISONS: ReadonlySet<string> = new Set<BinaryOperator>(['=', '<>', '<', '<=', '>', '>=', 'in', 'not in', 'like', 'ilike', 'is', 'is not'])
+const ARITHMETIC: ReadonlySet<string> = new Set<BinaryOperator>(['+', '-', '*', '/', '%', '||'])
 
 /** `'people.name'` → a reference to table people, column name; `'name'` → the query's own table. */
 export function parseRef(ref: unknown, what = 'column'): ColumnRefNode {
@@ -24,23 +23,31 @@ function operand(v: unknown, like: ExpressionNode, text: () => string): Expressi
   return isExpression(v) ? v.node : value(v, like.kind === 'ColumnRef' ? like : undefined)
 }
 
-/** The node for `column op value` (a comparison, or arithmetic), checking what the types check, for untyped callers. */
-export function comparison(column: unknown, op: unknown, v: unknown): ExpressionNode {
+/**
+ * The node for `column op value`, checking what the types check, for untyped callers. A
+ * condition takes comparisons only; `eb(…)` also builds arithmetic.
+ */
+export function comparison(column: unknown, op: unknown, v: unknown, arithmetic = false): ExpressionNode {
   const left = isExpression(column) ? column.node : parseRef(column)
-  const text = () => `where(${isExpression(column) ? 'expression' : JSON.stringify(column)}, ${JSON.stringify(op)}, …)`
-  if (!isOperator(op)) throw new JoineryError(`${text()}: unknown operator. Valid operators: ${[...OPERATORS].join(', ')}.`)
-  const query = selectNodeOf(v)
-  if (query !== undefined) return binary(left, op, subquery(query))
-  if (op === 'in' || op === 'not in') {
-    if (!Array.isArray(v)) throw new JoineryError(`${text()}: '${op}' takes an array of values or a subquery.`)
-    return binary(left, op, list(v.map((item) => operand(item, left, text))))
+  const text = () => `${arithmetic ? 'eb' : 'where'}(${isExpression(column) ? 'expression' : JSON.stringify(column)}, ${JSON.stringify(op)}, …)`
+  const valid = typeof op === 'string' && (COMPARISONS.has(op) || (arithmetic && ARITHMETIC.has(op)))
+  if (!valid) {
+    const known = arithmetic ? [...COMPARISONS, ...ARITHMETIC] : [...COMPARISONS]
+    throw new JoineryError(`${text()}: unknown operator. Valid operators: ${known.join(', ')}.`)
   }
-  if (op === 'is' || op === 'is not') {
-    if (v !== null && typeof v !== 'boolean') throw new JoineryError(`${text()}: '${op}' takes null, true or false.`)
-    return binary(left, op, unsafeText(String(v)))
+  const operator = op as BinaryOperator
+  const query = selectNodeOf(v)
+  if (query !== undefined) return binary(left, operator, subquery(query))
+  if (operator === 'in' || operator === 'not in') {
+    if (!Array.isArray(v)) throw new JoineryError(`${text()}: '${operator}' takes an array of values or a subquery.`)
+    return binary(left, operator, list(v.map((item) => operand(item, left, text))))
+  }
+  if (operator === 'is' || operator === 'is not') {
+    if (v !== null && typeof v !== 'boolean') throw new JoineryError(`${text()}: '${operator}' takes null, true or false.`)
+    return binary(left, operator, unsafeText(String(v)))
   }
   if (v === null) throw new JoineryError(`${text()}: comparing with null is never true in SQL; use 'is' or 'is not' null.`)
-  return binary(left, op, operand(v, left, text))
+  return binary(left, operator, operand(v, left, text))
 }
 
 /** The condition of a `where(column, op, value)` or `where((eb) => …)` call, and'ed to `previous`. */

@@ -158,13 +158,21 @@ async function pull(args: PullArguments, context: CliContext): Promise<number> {
   }
   const path = resolve(context.cwd, args.out)
   try {
-    mkdirSync(dirname(path), { recursive: true })
+    makeFolder(dirname(path))
     writeFileSync(path, file.source)
   } catch (error) {
     throw new JoineryError(`cannot write ${args.out}: ${describe(error)}`)
   }
   context.stdout(`${summary} → ${args.out}\n`)
   return 0
+}
+
+// mkdir -p one level at a time: a recursive mkdirSync spins forever under /proc (Node 20).
+function makeFolder(path: string): void {
+  if (existsSync(path)) return
+  const parent = dirname(path)
+  if (parent !== path) makeFolder(parent)
+  mkdirSync(path)
 }
 
 const processContext = (): CliContext => ({

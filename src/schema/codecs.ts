@@ -20,6 +20,8 @@ export interface Codec {
   readonly jsonNative: boolean
   /** True for json/jsonb: inside nested JSON the value arrives already parsed. */
   readonly isJson?: boolean
+  /** For an array codec: the codec of its innermost elements. */
+  readonly element?: Codec
 }
 
 function describe(value: unknown): string {
@@ -202,13 +204,18 @@ export function customCodec(pgType: string, options: CustomCodecOptions<never>):
   }
 }
 
-/** An array of `element`: decoded from an array literal, encoded to one. */
-export function arrayCodec(element: Codec): Codec {
+/**
+ * An array of `item`: decoded from an array literal, encoded to one. An array of arrays is the
+ * same Postgres type (int[][] is int[]), so nesting keeps the innermost element codec.
+ */
+export function arrayCodec(item: Codec): Codec {
+  const element = item.element ?? item
   const decodeItems = (items: ArrayText): unknown[] =>
     items.map((item) => (item === null ? null : typeof item === 'string' ? element.decode(item) : decodeItems(item)))
   return {
     pgType: `${element.pgType}[]`,
     jsonNative: false,
+    element,
     decode: (text) => decodeItems(parseArray(text)),
     encode: (value, label) => {
       if (!Array.isArray(value)) throw encodeError(label, 'an array', value)

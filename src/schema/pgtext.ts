@@ -27,10 +27,13 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
 /** Writes a Date as Postgres timestamp text in UTC (`withZone` appends `+00`), BC years included. */
 export function formatTimestamp(date: Date, withZone: boolean): string {
+  const time = date.getTime()
+  if (time === 8.64e15) return 'infinity' // what parseTimestamp reads 'infinity' as
+  if (time === -8.64e15) return '-infinity'
   const year = date.getUTCFullYear()
   const day = `${pad(year > 0 ? year : 1 - year, 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
-  const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds(), 3)}`
-  return `${day} ${time}${withZone ? '+00' : ''}${year > 0 ? '' : ' BC'}`
+  const clock = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds(), 3)}`
+  return `${day} ${clock}${withZone ? '+00' : ''}${year > 0 ? '' : ' BC'}`
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
@@ -54,6 +57,7 @@ export function parseArray(text: string): ArrayText {
   let i = text.charAt(0) === '[' ? text.indexOf('=') + 1 : 0 // skip explicit bounds, e.g. [0:1]={…}
   const parseLevel = (): ArrayText => {
     const items: (string | null | ArrayText)[] = []
+    if (text[i] !== '{') throw new Error(`Malformed array literal: ${text}`)
     i++ // '{'
     if (text[i] === '}') {
       i++
@@ -63,15 +67,16 @@ export function parseArray(text: string): ArrayText {
       if (text[i] === '{') items.push(parseLevel())
       else if (text[i] === '"') {
         let value = ''
-        for (i++; text[i] !== '"'; i++) value += text[i] === '\\' ? text[++i] : text[i]
+        for (i++; i < text.length && text[i] !== '"'; i++) value += text[i] === '\\' ? text[++i] : text[i]
         i++
         items.push(value)
       } else {
         const start = i
-        while (text[i] !== ',' && text[i] !== '}') i++
+        while (i < text.length && text[i] !== ',' && text[i] !== '}') i++
         const raw = text.slice(start, i)
         items.push(raw === 'NULL' ? null : raw)
       }
+      if (i >= text.length) throw new Error(`Malformed array literal: ${text}`)
       if (text[i++] === '}') return items
     }
   }

@@ -52,7 +52,11 @@ export interface SchemaOptions {
   casing?: Casing
 }
 
-type CheckSchema<T, X> = CheckReferences<T> & CheckRelations<T, X>
+declare const pending: unique symbol
+/** X before TypeScript has inferred the relations callback: the collision check waits for it. */
+type Pending = { readonly [pending]: true }
+
+type CheckSchema<T, X> = CheckReferences<T> & ([X] extends [Pending] ? unknown : CheckRelations<T, X>)
 
 const relationBuilder: RelationBuilder<Tables> = {
   one: (target, options = {}) => explicit({ target, many: false, foreignKey: options.foreignKey, through: undefined }),
@@ -65,14 +69,16 @@ const explicit = (spec: ExplicitRelationSpec) => Object.freeze({ '~spec': Object
  * foreign keys; `relations` adds or renames them. A reference to an unknown table or column, or
  * two relations inferred under one name, is a compile-time error here and a `JoineryError` at run time.
  */
-// Two overloads split by arity: with one overload per options shape, TypeScript would type the
-// context-sensitive `relations` callback against the first and leave `r` as any.
+// Overloads split by arity and by `relations`: TypeScript types a context-sensitive callback
+// against the first overload that takes it, so `relations` has exactly one. Its first inference
+// pass runs without the callback (X is Pending), and only the final check sees the relations.
 export function schema<const T extends Tables>(tables: T & CheckSchema<T, {}>): Schema<T>
-export function schema<const T extends Tables, const X extends ExplicitShape<T> = {}>(
+export function schema<const T extends Tables, const X extends ExplicitShape<T> | Pending = Pending>(
   tables: T & CheckSchema<T, X>,
-  options: SchemaOptions & { relations?: (r: RelationBuilder<T>) => X },
+  options: SchemaOptions & { relations: (r: RelationBuilder<T>) => X },
 ): Schema<T, X>
-export function schema(tables: Tables, options: SchemaOptions & { relations?: (r: RelationBuilder<Tables>) => unknown } = {}): Schema {
+export function schema<const T extends Tables>(tables: T & CheckSchema<T, {}>, options: SchemaOptions & { relations?: undefined }): Schema<T>
+export function schema(tables: Tables, options: SchemaOptions & { relations?: ((r: RelationBuilder<Tables>) => unknown) | undefined } = {}): Schema {
   const casing = options.casing ?? 'preserve'
   if (casing !== 'preserve' && casing !== 'snake_case')
     throw new JoineryError(`schema() casing must be 'snake_case' or 'preserve', got ${JSON.stringify(casing)}.`)

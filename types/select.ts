@@ -115,3 +115,13 @@ export type ScalarOf<R> = R[keyof R] | null
 
 /** `unknown` when a set operation's operand has the same row type as this query, else an error. */
 export type SameRow<R, Other> = [R] extends [Other] ? ([Other] extends [R] ? unknown : { error: 'union/intersect/except: both queries must select the same columns with the same types' }) : { error: 'union/intersect/except: both queries must select the same columns with the same types' }
+
+/** `unknown` when the result has no key `N` yet; else an error asking to include each relation once. */
+export type FreeKey<N extends string, O, I> = [N & (([O] extends [never] ? never : keyof O) | keyof I)] extends [never]
+  ? unknown
+  : { error: `the result already has a key "${N}": include each relation once, and rename selections that clash with 'ref as otherName'` }
+
+/** `unknown` when no table of the query is called `A` yet; else an error asking for another alias. */
+export type FreeAlias<A extends string, T extends string, J> = [A & (T | keyof J)] extends [never]
+  ? unknown
+  : { error: `"${A}" already names a table of this query: join it under another alias with innerJoin(table, alias, (j) => j.on(…))` }

@@ -10,6 +10,8 @@ import type { Schema } from '../schema/schema.js'
 import type {
   AddSelection,
   DistinctKeys,
+  FreeAlias,
+  FreeKey,
   Included,
   JoinAlias,
   JoinedRefs,
@@ -87,12 +89,12 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * ```
    */
   include<N extends keyof RelationsOf<S, T> & string, Q extends { readonly '~result': unknown } = RelatedBuilder<S, Target<S, T, N>>>(
-    relation: N,
+    relation: N & FreeKey<N, O, I>,
     build?: (q: RelatedBuilder<S, Target<S, T, N>>) => Q,
   ): SelectQueryBuilder<S, T, C, O, I & { [K in N]: Included<RelationsOf<S, T>[N], Q['~result']> }, J>
   /** Adds the number of related rows (matching `build`'s where) as `${relation}Count`. */
   includeCount<N extends keyof RelationsOf<S, T> & string>(
-    relation: N,
+    relation: N & FreeKey<`${N}Count`, O, I>,
     build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown },
   ): SelectQueryBuilder<S, T, C, O, I & { [K in `${N}Count`]: number }, J>
   /**
@@ -102,12 +104,12 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * ```
    */
   innerJoin<P extends JoinPath<S, T, J>>(
-    relation: P,
+    relation: P & FreeAlias<JoinAlias<P>, T, J>,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<JoinAlias<P>, RowOf<S, JoinRelation<S, T, J, P>['target']>, false>, O, I, J & { [A in JoinAlias<P>]: JoinRelation<S, T, J, P>['target'] }>
   /** Joins a table (or a relation's table) under `alias` with an explicit ON. */
   innerJoin<N extends JoinTable<S, T>, A extends string>(
     table: N,
-    alias: A,
+    alias: A & FreeAlias<A, T, J>,
     on: (j: JoinBuilder<C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>>) => JoinBuilder<unknown>,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
   /** Kysely's form: joins a table on two columns, `innerJoin('appointments', 'appointments.personId', 'people.id')`. */
@@ -118,11 +120,11 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, false>, O, I, J & { [K in N]: N }>
   /** Like innerJoin, keeping rows without a match: the joined columns become nullable. */
   leftJoin<P extends JoinPath<S, T, J>>(
-    relation: P,
+    relation: P & FreeAlias<JoinAlias<P>, T, J>,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<JoinAlias<P>, RowOf<S, JoinRelation<S, T, J, P>['target']>, true>, O, I, J & { [A in JoinAlias<P>]: JoinRelation<S, T, J, P>['target'] }>
   leftJoin<N extends JoinTable<S, T>, A extends string>(
     table: N,
-    alias: A,
+    alias: A & FreeAlias<A, T, J>,
     on: (j: JoinBuilder<C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>>) => JoinBuilder<unknown>,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, true>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
   leftJoin<N extends keyof S['~tables'] & string, L extends `${N}.${keyof RowOf<S, N> & string}`>(

@@ -52,6 +52,17 @@ export function compileSelect(node: SelectNode, ctx: CompileContext, parent?: Sc
   writeList(node.distinctOn, ctx, scope, 'on (', ') ')
   const output = writeOutputs(node, ctx, scope, 'top')
   const from = fromScope(scope)
+  if (limitsParentsFirst(node)) {
+    // The includes run for the limited parent rows only: limit them first, in a derived table
+    // under the table's own name, so the select list above reads it unchanged.
+    ctx.append(` from (select ${q(from.info.dbName)}.* from ${q(from.info.dbName)}`)
+    writeWhere(node, ctx, scope, undefined)
+    writeOrderBy(node, ctx, scope)
+    writeLimit(node, ctx)
+    ctx.append(`) as ${q(from.info.dbName)}`)
+    writeOrderBy(node, ctx, scope)
+    return output
+  }
   ctx.append(` from ${q(from.info.dbName)}`)
   for (const join of node.joins) {
     if (join.relation !== undefined) {
@@ -109,6 +120,12 @@ function writeCtes(node: SelectNode, ctx: CompileContext): void {
   ctx.append(' ')
 }
 
+function limitsParentsFirst(node: SelectNode): boolean {
+  const limited = node.limit !== undefined || node.offset !== undefined
+  const plain = node.joins.length === 0 && node.groupBy.length === 0 && node.having === undefined && node.setOperations.length === 0
+  return limited && plain && node.includes.length > 0 && !node.distinct && node.distinctOn.length === 0
+}
+
 function writeWhere(node: SelectNode, ctx: CompileContext, scope: Scope, correlated: string | undefined): void {
   if (node.where === undefined) return
   ctx.append(correlated === undefined ? ' where ' : ' and ')
@@ -161,6 +178,8 @@ function writeOutputs(node: SelectNode, ctx: CompileContext, scope: Scope, mode:
   for (const include of node.includes) {
     separate(include.key)
     output.push(writeInclude(include, ctx, scope, ctx.nextAlias()))
+    // json has no equality operator; select distinct compares the nested value as jsonb.
+    if (mode === 'top' && node.distinct && !include.count) ctx.append('::jsonb')
     if (mode === 'top') ctx.append(` as ${q(include.key)}`)
   }
   return output

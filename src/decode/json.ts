@@ -19,18 +19,22 @@ export function jsonField(codec: Codec | undefined): JsonDecoder {
   return decoder
 }
 
-/** An object of known keys (only those travel: the SQL builds it with explicit keys). */
+/**
+ * An object of known keys (only those travel: the SQL builds it with explicit keys). The object
+ * JSON.parse made is ours, so it is decoded in place, and only the fields that need it are touched.
+ */
 export function jsonObject(keys: readonly string[], fields: readonly JsonDecoder[]): (value: unknown) => Record<string, unknown> | null {
-  const count = keys.length
+  const decodedKeys = keys.filter((_, i) => fields[i] !== identity)
+  const decoders = fields.filter((field) => field !== identity)
+  const count = decodedKeys.length
   return (value) => {
     if (value === null) return null
-    const source = value as Record<string, unknown>
-    const out: Record<string, unknown> = {}
+    const row = value as Record<string, unknown>
     for (let i = 0; i < count; i++) {
-      const key = keys[i]!
-      out[key] = fields[i]!(source[key])
+      const key = decodedKeys[i]!
+      row[key] = decoders[i]!(row[key])
     }
-    return out
+    return row
   }
 }
 

@@ -37,11 +37,15 @@ export function buildTables(plan: PlannedSchema): Tables {
   const tables: Record<string, AnyTable> = {}
   for (const planned of plan.tables) {
     const columns: Record<string, AnyColumn> = {}
-    for (const col of planned.columns) columns[col.key] = buildColumn(col.calls)
-    tables[planned.key] = apply(table(columns), planned.calls) as AnyTable
+    for (const col of planned.columns) define(columns, col.key, buildColumn(col.calls))
+    define(tables, planned.key, apply(table(columns), planned.calls) as AnyTable)
   }
   return tables
 }
+
+// An own property even for the key `__proto__` (the printed file uses a computed key for it).
+const define = <T>(target: Record<string, T>, key: string, value: T) =>
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
 
 /** What schema() knows of each table, without checking relation names (that is what is being decided). */
 export function tableInfos(tables: Tables, casing: Casing): Map<string, TableInfo> {

@@ -162,40 +162,62 @@ function beginStatement(options: TransactionOptions): string {
   return `begin${isolation === undefined ? '' : ` isolation level ${isolation}`}${readOnly ? ' read only' : ''}`
 }
 
-/** Runs `fn` between `open` and `close`; on a throw runs `undo` (its own failure hidden by the first) and rethrows. */
-async function bracket<R>(exec: Executor, open: string, close: string, undo: string, fn: () => Promise<R>): Promise<R> {
+/** One level of a transaction: the root, or a savepoint. */
+interface Level {
+  open: boolean
+  /** The first statement that failed at this level: Postgres cannot commit past it. */
+  failed: unknown
+}
+
+/**
+ * Runs `fn` between `open` and `close` at `level`; on a throw runs `undo` (its own failure hidden
+ * by the first) and rethrows. A statement that failed at this level and was caught by `fn` still
+ * aborts it: Postgres would answer the close with a silent rollback, so it is undone and reported.
+ */
+async function bracket<R>(exec: Executor, level: Level, open: string, close: string, undo: string, fn: () => Promise<R>): Promise<R> {
   await exec.run(statement(open))
   let result: R
   try {
     result = await fn()
+    if (level.failed !== undefined)
+      throw new JoineryError('A statement failed inside this transaction, so it cannot commit: everything in it was rolled back.', { cause: level.failed })
   } catch (error) {
     await exec.run(statement(undo)).catch(() => undefined)
     throw error
+  } finally {
+    level.open = false
   }
   await exec.run(statement(close))
   return result
 }
 
-/** A transaction object over `exec`; `isOpen` guards against use after the transaction ended. */
-function transactionObject<S extends Schema>(exec: Executor, isOpen: () => boolean): Transaction<S> {
-  let savepoints = 0
+/**
+ * The transaction object of one level, usable while every level up to the root is open. A failed
+ * statement marks its own level only (`exec` is the connection's, not the parent level's).
+ */
+function transactionObject<S extends Schema>(exec: Executor, levels: readonly Level[], savepoints: { count: number }): Transaction<S> {
+  const level = levels[levels.length - 1]!
   const guarded: Executor = {
     schema: exec.schema,
-    run(query) {
-      if (!isOpen()) return Promise.reject(new JoineryError('This transaction has ended: run queries on the tx passed to the callback, while it runs.'))
-      return exec.run(query)
+    async run(query) {
+      if (!levels.every((l) => l.open)) throw new JoineryError('This transaction has ended: run queries on the tx passed to the callback, while it runs.')
+      try {
+        return await exec.run(query)
+      } catch (error) {
+        level.failed ??= error
+        throw error
+      }
     },
   }
   return Object.freeze({
     ...queryMethods<S>(guarded),
     transaction<R>(fn: (tx: Transaction<S>) => Promise<R>): Promise<R> {
       if (typeof fn !== 'function') throw new JoineryError('transaction() takes an async function: tx.transaction(async (inner) => { … }).')
-      const name = `sp_${++savepoints}`
-      let open = true
-      const inner = transactionObject<S>(guarded, () => open && isOpen())
-      return bracket(guarded, `savepoint ${name}`, `release savepoint ${name}`, `rollback to savepoint ${name}`, () => fn(inner)).finally(() => {
-        open = false
-      })
+      // One counter per root transaction: a savepoint name is never reused while an outer one lives.
+      const name = `sp_${++savepoints.count}`
+      const inner: Level = { open: true, failed: undefined }
+      const tx = transactionObject<S>(exec, [...levels, inner], savepoints)
+      return bracket(guarded, inner, `savepoint ${name}`, `release savepoint ${name}`, `rollback to savepoint ${name}`, () => fn(tx))
     },
   })
 }
@@ -231,11 +253,11 @@ export function createDb<S extends Schema>(schema: S, options: DbOptions): Datab
             throw error
           }),
       }
-      let open = true
+      const exec = executor(schema, tracked, log)
+      const root: Level = { open: true, failed: undefined }
       try {
-        return await bracket(executor(schema, tracked, log), begin, 'commit', 'rollback', () => fn(transactionObject<S>(executor(schema, tracked, log), () => open)))
+        return await bracket(exec, root, begin, 'commit', 'rollback', () => fn(transactionObject<S>(exec, [root], { count: 0 })))
       } finally {
-        open = false
         connection.release(broken)
       }
     },

@@ -259,7 +259,8 @@ class SelectBuilderImpl {
     const node = this.#node
     const executor = this.#executor
     const selected = new Set((node.selections ?? []).map((s) => s.alias))
-    return this.select(executor.schema.tables.get(node.from)!.columnList.map((col) => col.key).filter((key) => !selected.has(key)))
+    const info = executor.schema.tables.get(node.from)!
+    return this.select([...info.columnList.map((col) => col.key), ...info.computed.keys()].filter((key) => !selected.has(key)))
   }
 
   #eb() {

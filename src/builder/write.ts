@@ -174,7 +174,8 @@ class WriteBuilderImpl {
   }
 
   returningAll() {
-    return this.returning(this.#info().columnList.map((col) => col.key))
+    const info = this.#info()
+    return this.returning([...info.columnList.map((col) => col.key), ...info.computed.keys()])
   }
 
   values(rows: unknown) {
@@ -189,7 +190,16 @@ class WriteBuilderImpl {
       expression: (query: unknown) => {
         const select = selectNodeOf(query)
         if (select === undefined) throw new JoineryError('expression() takes a select query built with db.selectFrom(…).')
-        return this.#with({ columns: Object.freeze([...columns]), select })
+        // Postgres matches insert … select by position; the types match by name: use the query's order.
+        const outputs = select.selections?.map((s) => s.alias) ?? this.#executor.schema.tables.get(select.from)!.columnList.map((col) => col.key)
+        const missing = columns.filter((key: string) => !outputs.includes(key))
+        const extra = [...outputs.filter((key) => !columns.includes(key)), ...select.includes.map((i) => i.key)]
+        if (missing.length > 0 || extra.length > 0)
+          throw new JoineryError(
+            `insertInto('${info.key}').columns([…]).expression(query): the query must select exactly the listed columns, by name.` +
+              `${missing.length > 0 ? ` Missing: ${listNames(missing)}.` : ''}${extra.length > 0 ? ` Not listed: ${listNames(extra)}.` : ''}`,
+          )
+        return this.#with({ columns: Object.freeze(outputs), select })
       },
     }
   }

@@ -22,10 +22,10 @@ export interface OutputColumn {
   readonly fromJson: JsonDecoder
 }
 
-/** Every column of the from table, in schema order: what a query that selects nothing returns. */
+/** Every column of the from table, stored then computed: what a query that selects nothing returns. */
 function allColumns(scope: Scope): readonly SelectionNode[] {
-  const table = scope.tables.get(scope.from)!
-  return table.info.columnList.map((col) => ({ expr: columnRef(undefined, col.key), alias: col.key }))
+  const { info } = scope.tables.get(scope.from)!
+  return [...info.columnList.map((col) => col.key), ...info.computed.keys()].map((key) => ({ expr: columnRef(undefined, key), alias: key }))
 }
 
 function fromScope(scope: Scope): ScopeTable {
@@ -272,7 +272,8 @@ function writeInclude(include: IncludeNode, ctx: CompileContext, parent: Scope, 
 }
 
 function writeJsonObject(query: SelectNode, ctx: CompileContext, scope: Scope): JsonDecoder {
-  const width = (query.selections ?? fromScope(scope).info.columnList).length + query.includes.length
+  const { info } = fromScope(scope)
+  const width = (query.selections?.length ?? info.columnList.length + info.computed.size) + query.includes.length
   const wide = width > PAIRS_PER_OBJECT
   ctx.append(wide ? '(jsonb_build_object(' : 'json_build_object(')
   const output = writeOutputs(query, ctx, scope, wide ? 'jsonb' : 'json')

@@ -51,14 +51,18 @@ const writers: Writers = {
   Insert(node: InsertNode, ctx) {
     const scope = tableScope(ctx, node.table)
     const info = scope.tables.get(node.table)!.info
-    ctx.append(`insert into ${q(info.dbName)} (${node.columns.map((key) => column(info, key)).join(', ')})`)
+    // Rows that give no column at all: every column takes its default.
+    const columns = node.columns.length > 0 || node.rows === undefined ? node.columns : [info.columnList[0]!.key]
+    if (columns.length === 0 || (node.columns.length === 0 && node.rows!.length === 1)) ctx.append(`insert into ${q(info.dbName)} default values`)
+    else ctx.append(`insert into ${q(info.dbName)} (${columns.map((key) => column(info, key)).join(', ')})`)
     if (node.select !== undefined) {
       ctx.append(' ')
       compileSelect(node.select, ctx)
-    } else {
+    } else if (node.columns.length > 0 || node.rows!.length > 1) {
       ctx.append(' values ')
       node.rows!.forEach((row, r) => {
         ctx.append(r > 0 ? ', (' : '(')
+        if (row.length === 0) ctx.append('default')
         row.forEach((cell, i) => {
           if (i > 0) ctx.append(', ')
           if (cell === undefined) ctx.append('default')

@@ -21,6 +21,8 @@ interface PgQueryable {
 /** The part of a node-postgres `PoolClient` joinery uses. */
 export interface PgPoolClientLike extends PgQueryable {
   release(destroy?: boolean | Error): void
+  on(event: 'error', listener: (error: Error) => void): unknown
+  removeListener(event: 'error', listener: (error: Error) => void): unknown
 }
 
 /** The part of a node-postgres `Pool` joinery uses. */
@@ -37,6 +39,12 @@ async function run(target: PgQueryable, sql: string, parameters: readonly (strin
   return { rows: result.rows, fields: result.fields, rowCount: result.rowCount ?? result.rows.length }
 }
 
+/** The error for a statement on a connection the server ended: it keeps the server's reason (e.g. 57P01). */
+function connectionLostError(lost: Error): Error {
+  const code = (lost as { code?: unknown }).code
+  return Object.assign(new Error(`The database connection was lost: ${lost.message}`, { cause: lost }), typeof code === 'string' ? { code } : {})
+}
+
 /**
  * A driver over a node-postgres `Pool`: each query takes a pooled connection, and a transaction
  * holds one until it ends.
@@ -49,10 +57,27 @@ export function pgDriver(pool: PgPoolLike): Driver {
     query: (sql, parameters) => run(pool, sql, parameters),
     async acquire(): Promise<HeldConnection> {
       const client = await pool.connect()
+      // While a client is checked out the pool does not listen for its errors: a connection the
+      // server ends (pg_terminate_backend, a restart) would be an uncaught 'error' event.
+      let lost: Error | undefined
+      const onError = (error: Error) => {
+        lost ??= error
+      }
+      client.on('error', onError)
       return {
-        query: (sql, parameters) => run(client, sql, parameters),
+        async query(sql, parameters) {
+          if (lost !== undefined) throw connectionLostError(lost)
+          try {
+            return await run(client, sql, parameters)
+          } catch (error) {
+            throw lost !== undefined && error !== lost ? connectionLostError(lost) : error
+          }
+        },
         // A connection that lost its server is destroyed, not put back in the pool.
-        release: (broken) => client.release(broken),
+        release: (broken) => {
+          client.removeListener('error', onError)
+          client.release(broken || lost !== undefined)
+        },
       }
     },
     destroy: () => pool.end(),

@@ -106,12 +106,7 @@ function describe(error: unknown): string {
 // A variable specifier: the compiler does not look for the optional package's types.
 const load = (specifier: string): Promise<unknown> => import(specifier)
 
-interface Connected {
-  readonly driver: Driver
-  readonly source: string
-}
-
-async function connect(args: PullArguments, cwd: string): Promise<Connected> {
+async function connect(args: PullArguments, cwd: string): Promise<Driver> {
   if (args.pglite !== undefined) {
     const dir = resolve(cwd, args.pglite)
     if (!existsSync(join(dir, 'PG_VERSION'))) throw new JoineryError(`no PGlite database in ${args.pglite} (no PG_VERSION file there)`)
@@ -123,7 +118,7 @@ async function connect(args: PullArguments, cwd: string): Promise<Connected> {
       await driver.destroy().catch(() => undefined)
       throw new JoineryError(`cannot open the PGlite database in ${args.pglite}: ${describe(error)}`)
     })
-    return { driver, source: args.pglite }
+    return driver
   }
   const url = args.url!
   type Pool = PgPoolLike & { on(event: 'error', listener: () => void): void }
@@ -139,11 +134,11 @@ async function connect(args: PullArguments, cwd: string): Promise<Connected> {
     await driver.destroy().catch(() => undefined)
     throw new JoineryError(`cannot connect to ${redactUrl(url)}: ${describe(error)}`)
   }
-  return { driver, source: redactUrl(url) }
+  return driver
 }
 
 async function pull(args: PullArguments, context: CliContext): Promise<number> {
-  const { driver } = await connect(args, context.cwd)
+  const driver = await connect(args, context.cwd)
   let file
   try {
     file = await pullSchema(driver, { schema: args.schema, casing: args.casing, importFrom: args.importFrom })

@@ -82,6 +82,8 @@ function assembleTable(
     if (k.type === 'f') {
       const fk = foreignKey(k, names(k.columns), schema, rows.relations)
       if (typeof fk === 'string') notes.push(fk)
+      else if (foreignKeys.some((other) => other.column === fk.column))
+        notes.push(`Foreign key ${k.name} (${fk.column}) → ${fk.targetTable}: a second foreign key on one column.`)
       else foreignKeys.push(fk)
     } else if (k.type === 'c' || k.type === 'x') notes.push(`${k.type === 'c' ? 'Check' : 'Exclusion'} constraint ${k.name}: ${k.definition}`)
   }

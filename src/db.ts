@@ -1,4 +1,6 @@
+import { sql } from './builder/sql.js'
 import type { Sql } from './builder/sql.js'
+import { createTablesSql } from './ddl/create.js'
 import { createSelect } from './builder/select.js'
 import type { SelectQueryBuilder } from './builder/select.js'
 import { createDelete, createInsert, createUpdate } from './builder/write.js'
@@ -107,6 +109,14 @@ export interface Database<S extends Schema> extends QueryMethods<S> {
    * ```
    */
   transaction<R>(fn: (tx: Transaction<S>) => Promise<R>, options?: TransactionOptions): Promise<R>
+  /**
+   * Creates the schema's tables in one transaction: enum types, tables in foreign-key order,
+   * indexes (the statements of `createTablesSql(schema)`).
+   * ```ts
+   * await db.createTables()
+   * ```
+   */
+  createTables(): Promise<void>
   /** Closes the driver (the pool, or the PGlite database). */
   destroy(): Promise<void>
 }
@@ -238,9 +248,13 @@ export function createDb<S extends Schema>(schema: S, options: DbOptions): Datab
   if (schema?.meta?.tables === undefined) throw new JoineryError('createDb() takes a schema made with schema({...}).')
   const { driver, log } = options ?? {}
   if (typeof driver?.query !== 'function') throw new JoineryError('createDb() needs { driver }: pgDriver(pool) or pgliteDriver(pglite).')
-  return Object.freeze({
+  const db: Database<S> = Object.freeze({
     schema,
     ...queryMethods<S>(executor(schema, driver, log)),
+    createTables: () =>
+      db.transaction(async (tx) => {
+        for (const statement of createTablesSql(schema)) await tx.execute(sql.raw(statement))
+      }),
     async transaction<R>(fn: (tx: Transaction<S>) => Promise<R>, transactionOptions: TransactionOptions = {}): Promise<R> {
       if (typeof fn !== 'function') throw new JoineryError('transaction() takes an async function: db.transaction(async (tx) => { … }).')
       const begin = beginStatement(transactionOptions)
@@ -263,4 +277,5 @@ export function createDb<S extends Schema>(schema: S, options: DbOptions): Datab
     },
     destroy: () => driver.destroy(),
   })
+  return db
 }

@@ -17,6 +17,7 @@ export type { InsertStart, InsertQueryBuilder, UpdateQueryBuilder, DeleteQueryBu
 export type { SelectQueryBuilder } from './builder/select.js'
 export type { CompiledQuery } from './compiler/compile.js'
 export { createDb } from './db.js'
+export { createTablesSql, dropTablesSql } from './ddl/create.js'
 export type { Database, DbOptions, QueryLogEvent, QueryMethods, Transaction, TransactionOptions, IsolationLevel } from './db.js'
 export type { Driver, Connection, HeldConnection, DriverResult, DriverField } from './driver/driver.js'
 export {

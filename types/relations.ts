@@ -150,15 +150,45 @@ type Keep<M, E> = { [N in keyof M as N extends keyof E ? never : M[N] extends { 
 type ExplicitIds<E> = { [N in keyof E]: E[N] extends { id: infer Id } ? Id : never }[keyof E]
 
 // ---- Collision check at schema() (O(number of FKs)): a many-to-one and a backref, or a column
-// and a backref, that land on the same name of one table.
+// and a backref, that land on the same name of one table; two many-to-ones of one table; and,
+// only when a table key contains 'By' (the one way two backref names can meet), two backrefs.
 
-type CollisionsOf<T, I, B extends string, X> = CollisionMessage<
+type CollisionsOf<T, I, B extends string, X, ByKeys> = CollisionsWith<
+  T,
   B,
-  ManyToOneNames<Cols<T, B>>,
-  BackrefNames<T, BackrefPaths<I, B>, B>,
-  keyof Cols<T, B> & string,
-  B extends keyof X ? ResolveExplicit<T, B, X[B]> : {}
+  BackrefPaths<I, B>,
+  B extends keyof X ? ResolveExplicit<T, B, X[B]> : {},
+  ByKeys
 >
+
+type CollisionsWith<T, B extends string, Paths extends string, E, ByKeys> =
+  | CollisionMessage<B, ManyToOneNames<Cols<T, B>>, BackrefNames<T, Paths, B>, keyof Cols<T, B> & string, E>
+  | ManyToOneTwice<B, Cols<T, B>, E>
+  | ([ByKeys] extends [never] ? never : BackrefTwice<T, B, Paths, E>)
+
+type ManyToOneTwice<B extends string, C, E> = {
+  [K in FkColumns<C>]: ManyToOneName<C, K> extends infer N extends string
+    ? N extends keyof E
+      ? never
+      : `m2o:${K}` extends ExplicitIds<E>
+        ? never
+        : N extends { [K2 in Exclude<FkColumns<C>, K>]: ManyToOneName<C, K2> }[Exclude<FkColumns<C>, K>]
+          ? `relation name collision: ${B}.${N} is inferred from two many-to-ones (${B}.${K} and another column); name them in schema({...}, { relations })`
+          : never
+    : never
+}[FkColumns<C>]
+
+type BackrefTwice<T, B extends string, Paths extends string, E> = {
+  [P in Paths]: BackrefName<T, P, B> extends infer N extends string
+    ? N extends keyof E
+      ? never
+      : `back:${P}` extends ExplicitIds<E>
+        ? never
+        : N extends { [P2 in Exclude<Paths, P>]: BackrefName<T, P2, B> }[Exclude<Paths, P>]
+          ? `relation name collision: ${B}.${N} is the backref of ${P} and of another foreign key; name them in schema({...}, { relations })`
+          : never
+    : never
+}[Paths]
 
 type ManyToOneNames<C> = { [K in FkColumns<C>]: [ManyToOneName<C, K>, K] }[FkColumns<C>]
 type BackrefNames<T, Paths extends string, B extends string> = { [P in Paths]: [BackrefName<T, P, B>, P] }[Paths]
@@ -179,7 +209,9 @@ type CollisionMessage<B extends string, M, Back, Columns extends string, E> = Ba
 
 /** `unknown` for each table whose relation names are distinct, else the collision sentence. */
 export type CheckRelations<T, X> = FkIndex<T> extends infer I
-  ? { [B in keyof T]: [CollisionsOf<T, I, B & string, X>] extends [never] ? unknown : CollisionsOf<T, I, B & string, X> }
+  ? Extract<keyof T, `${string}By${string}`> extends infer ByKeys
+    ? { [B in keyof T]: [CollisionsOf<T, I, B & string, X, ByKeys>] extends [never] ? unknown : CollisionsOf<T, I, B & string, X, ByKeys> }
+    : never
   : never
 
 // ---- Explicit relations: `relations: (r) => ({ people: { meetings: r.many('appointments', { through: 'attendances' }) } })`

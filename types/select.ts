@@ -25,14 +25,14 @@ export type OpsFor<V> = NonNullable<V> extends string ? Operator : Exclude<Opera
  * ValueFor<number, 'in'> == readonly number[]; ValueFor<string | null, 'is'> == null.
  */
 export type ValueFor<V, Op> = Op extends 'in' | 'not in'
-  ? readonly NonNullable<V>[] | { readonly '~result': Record<string, V> }
+  ? readonly NonNullable<V>[] | { readonly '~result': Record<string, NonNullable<V> | null> }
   : Op extends 'is' | 'is not'
     ? NonNullable<V> extends boolean
       ? boolean | null
       : null
     : Op extends 'like' | 'ilike'
       ? string | Expression<string>
-      : NonNullable<V> | Expression<NonNullable<V>>
+      : NonNullable<V> | Expression<NonNullable<V> | null>
 
 /** A selection argument: a reference, optionally renamed with `as`: 'people.name as who'. */
 export type SelectArg<C> = (keyof C & string) | `${keyof C & string} as ${string}`

@@ -53,14 +53,6 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   /** Type-level only: the row this query returns. */
   readonly '~result': ResultRow<RowOf<S, T>, O, I>
   /**
-   * Adds columns to the result; `'people.name'` comes back as `name`, `'name as who'` as `who`.
-   * ```ts
-   * db.selectFrom('people').select(['id', 'name'])
-   * // select "people"."id", "people"."name" from "people"
-   * ```
-   */
-  select<K extends (keyof C & string) | `${keyof C & string} as ${string}`>(columns: readonly K[] & DistinctKeys<K, O>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
-  /**
    * Adds expressions (named with `.as()`) and columns to the result.
    * ```ts
    * db.selectFrom('people').select((eb) => ['name', eb.fn.countAll().as('n')]).groupBy('name')
@@ -69,6 +61,14 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   select<const A extends readonly ((keyof C & string) | `${keyof C & string} as ${string}` | AliasedExpression<unknown, string>)[]>(
     build: (eb: ExpressionBuilder<S, C>) => A,
   ): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, Extract<A[number], string>> & SelectedAliases<A[number]>>, I, J>
+  /**
+   * Adds columns to the result; `'people.name'` comes back as `name`, `'name as who'` as `who`.
+   * ```ts
+   * db.selectFrom('people').select(['id', 'name'])
+   * // select "people"."id", "people"."name" from "people"
+   * ```
+   */
+  select<K extends (keyof C & string) | `${keyof C & string} as ${string}`>(columns: readonly K[] & DistinctKeys<K, O>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
   /** Selects every column of the table not selected yet (what a query that selects nothing returns anyway). */
   selectAll(): SelectQueryBuilder<S, T, C, AddSelection<O, RowOf<S, T>>, I, J>
   /**
@@ -139,7 +139,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   /** Filters groups: `having((eb) => eb(eb.fn.countAll(), '>', 1))`-style conditions, like `where`. */
   having(condition: (eb: ExpressionBuilder<S, C>) => Expression<boolean>): SelectQueryBuilder<S, T, C, O, I, J>
   /** `select distinct on (…)`: one row per distinct value of the columns (the first by orderBy). */
-  distinctOn(...columns: ((keyof C & string) | Expression<unknown>)[]): SelectQueryBuilder<S, T, C, O, I, J>
+  distinctOn(first: (keyof C & string) | Expression<unknown>, ...rest: ((keyof C & string) | Expression<unknown>)[]): SelectQueryBuilder<S, T, C, O, I, J>
   /** `union` with a query returning the same row type (duplicates removed). */
   union<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<RowOf<S, T>, O, I>, Q['~result']>): SelectQueryBuilder<S, T, C, O, I, J>
   /** `union all`: keeps duplicates. */

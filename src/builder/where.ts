@@ -18,9 +18,10 @@ export function parseRef(ref: unknown, what = 'column'): ColumnRefNode {
   return dot === -1 ? columnRef(undefined, ref) : columnRef(ref.slice(0, dot), ref.slice(dot + 1))
 }
 
-function operand(v: unknown, like: ExpressionNode, text: () => string): ExpressionNode {
+/** A compared value: encoded like the column on the left, when the left is a column. */
+function operand(v: unknown, like: ExpressionNode | undefined, text: () => string): ExpressionNode {
   if (v === undefined) throw new JoineryError(`${text()}: the value is undefined. Pass a value, or use 'is' null.`)
-  return isExpression(v) ? v.node : value(v, like.kind === 'ColumnRef' ? like : undefined)
+  return isExpression(v) ? v.node : value(v, like?.kind === 'ColumnRef' ? like : undefined)
 }
 
 /**
@@ -47,7 +48,8 @@ export function comparison(column: unknown, op: unknown, v: unknown, arithmetic 
     return binary(left, operator, unsafeText(String(v)))
   }
   if (v === null) throw new JoineryError(`${text()}: comparing with null is never true in SQL; use 'is' or 'is not' null.`)
-  return binary(left, operator, operand(v, left, text))
+  // Concatenation takes text whatever the column's kind: its value is not encoded like the column.
+  return binary(left, operator, operand(v, operator === '||' ? undefined : left, text))
 }
 
 /** The condition of a `where(column, op, value)` or `where((eb) => …)` call, and'ed to `previous`. */

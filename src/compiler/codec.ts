@@ -8,6 +8,7 @@ import type { CompileContext, Scope } from './context.js'
 import { scalarCodec } from './select.js'
 
 const countCodec = codecs.int8('number')
+const int8Codec = codecs.int8('bigint')
 const numericCodec = codecs.numeric('numeric')
 const textCodec = stringCodec('text')
 
@@ -24,6 +25,23 @@ const byFunction: Record<string, Codec | 'first argument'> = {
   lower: textCodec,
   upper: textCodec,
   now: codecs.timestamptz,
+}
+
+/** The codec of a parameter by its JS type, where no column says (eb.val, literal case results). */
+export function valueCodec(value: unknown): Codec | undefined {
+  switch (typeof value) {
+    case 'boolean':
+      return codecs.boolean
+    case 'number':
+      return codecs.doublePrecision
+    case 'bigint':
+      return int8Codec
+    case 'string':
+      return textCodec
+  }
+  if (value instanceof Date) return codecs.timestamptz
+  if (value instanceof Uint8Array) return codecs.bytea
+  return undefined
 }
 
 export function expressionCodec(node: ExpressionNode, scope: Scope, ctx: CompileContext): Codec | undefined {
@@ -48,6 +66,8 @@ export function expressionCodec(node: ExpressionNode, scope: Scope, ctx: Compile
     case 'Between':
     case 'Related':
       return codecs.boolean
+    case 'Value':
+      return node.like === undefined ? valueCodec(node.value) : expressionCodec(node.like, scope, ctx)
     case 'Subquery':
       return node.exists ? codecs.boolean : scalarCodec(node.query, scope, ctx)
     default:

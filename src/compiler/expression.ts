@@ -3,7 +3,7 @@ import type { OrderByNode } from '../ast/select.js'
 import { JoineryError } from '../errors.js'
 import { encodeUntyped } from '../schema/untyped.js'
 import { resolveColumn, resolveRef } from './context.js'
-import { expressionCodec } from './codec.js'
+import { expressionCodec, valueCodec } from './codec.js'
 import type { CompileContext, Scope, ScopeTable } from './context.js'
 import { quoteIdentifier } from './quote.js'
 import { findRelation, relatedScope, writeRelatedRows } from './relations.js'
@@ -120,11 +120,11 @@ const visitors: Visitors = {
       ctx.append(' when ')
       compileExpression(condition, ctx, scope)
       ctx.append(' then ')
-      compileExpression(result, ctx, scope)
+      compileTyped(result, ctx, scope)
     }
     if (node.else !== undefined) {
       ctx.append(' else ')
-      compileExpression(node.else, ctx, scope)
+      compileTyped(node.else, ctx, scope)
     }
     ctx.append(' end')
   },
@@ -155,6 +155,17 @@ const visitors: Visitors = {
     }
     ctx.append(')')
   },
+}
+
+/**
+ * An expression whose type Postgres must know from itself: a bare parameter (`eb.val(1)`, a case
+ * result) is cast by its JS type, so `$1::float8` comes back a number, not text.
+ */
+export function compileTyped(node: ExpressionNode, ctx: CompileContext, scope: Scope): void {
+  compileExpression(node, ctx, scope)
+  if (node.kind !== 'Value' || node.like !== undefined || node.value === null) return
+  const codec = valueCodec(node.value)
+  if (codec !== undefined) ctx.append(`::${codec.pgType}`)
 }
 
 /** `"alias"."column"`. */

@@ -2,14 +2,14 @@ import type { IncludeNode, SelectNode, SelectionNode } from '../ast/select.js'
 import { columnRef, identifier } from '../ast/expression.js'
 import type { ExpressionNode } from '../ast/expression.js'
 import { JoineryError } from '../errors.js'
-import { codecs } from '../schema/codecs.js'
+import { codecs, untypedCodec } from '../schema/codecs.js'
 import type { Codec } from '../schema/codecs.js'
 import { expressionCodec } from './codec.js'
 import { jsonArray, jsonField, jsonObject } from '../decode/json.js'
 import type { JsonDecoder } from '../decode/json.js'
 import { resolveRef } from './context.js'
 import type { CompileContext, Scope, ScopeTable } from './context.js'
-import { columnSql, compileExpression, compileOrderBy } from './expression.js'
+import { columnSql, compileExpression, compileOrderBy, compileTyped } from './expression.js'
 import { quoteIdentifier as q } from './quote.js'
 import { findRelation, relatedScope, writeRelatedRows, writeRelationJoin } from './relations.js'
 
@@ -49,7 +49,7 @@ export function compileSelect(node: SelectNode, ctx: CompileContext, parent?: Sc
   writeCtes(node, ctx)
   const scope = selectScope(ctx, node, parent)
   ctx.append(node.distinct ? 'select distinct ' : 'select ')
-  writeList(node.distinctOn, ctx, scope, 'on (', ') ')
+  writeList(node.distinctOn, ctx, scope, 'distinct on (', ') ')
   const output = writeOutputs(node, ctx, scope, 'top')
   const from = fromScope(scope)
   if (limitsParentsFirst(node)) {
@@ -155,10 +155,11 @@ function writeLimit(node: SelectNode, ctx: CompileContext): void {
   }
 }
 
-/** Top-level columns, pairs of one json_build_object, or pairs of jsonb objects merged with `||`. */
-type Mode = 'top' | 'json' | 'jsonb'
+/** Top-level columns, pairs of one json_build_object, or pairs of several (a wide row, in chunks). */
+type Mode = 'top' | 'json' | 'chunks'
 
-// Postgres functions take at most 100 arguments: wider objects are built in jsonb chunks and merged.
+// Postgres functions take at most 100 arguments: a wider object is sent as an array of objects
+// (json, not jsonb, which would change -0 and refuse \u0000) and merged by the decoder.
 const PAIRS_PER_OBJECT = 50
 
 /** Writes the selections and includes: `a, b as "k"` at top level, `'k', v, …` inside json_build_object. */
@@ -167,7 +168,7 @@ function writeOutputs(node: SelectNode, ctx: CompileContext, scope: Scope, mode:
   const output: OutputColumn[] = []
   let count = 0
   const separate = (key: string) => {
-    if (count > 0) ctx.append(mode === 'jsonb' && count % PAIRS_PER_OBJECT === 0 ? ') || jsonb_build_object(' : ', ')
+    if (count > 0) ctx.append(mode === 'chunks' && count % PAIRS_PER_OBJECT === 0 ? '), json_build_object(' : ', ')
     count++
     if (mode !== 'top') ctx.append(`'${key.replace(/'/g, "''")}', `)
   }
@@ -178,8 +179,8 @@ function writeOutputs(node: SelectNode, ctx: CompileContext, scope: Scope, mode:
   for (const include of node.includes) {
     separate(include.key)
     output.push(writeInclude(include, ctx, scope, ctx.nextAlias()))
-    // json has no equality operator; select distinct compares the nested value as jsonb.
-    if (mode === 'top' && node.distinct && !include.count) ctx.append('::jsonb')
+    // json has no equality operator; select distinct compares the nested value as its text.
+    if (mode === 'top' && node.distinct && !include.count) ctx.append('::text')
     if (mode === 'top') ctx.append(` as ${q(include.key)}`)
   }
   return output
@@ -191,6 +192,9 @@ export function scalarCodec(query: SelectNode, parent: Scope, ctx: CompileContex
   const first = query.selections?.[0]
   return first === undefined ? undefined : expressionCodec(first.expr, scope, ctx)
 }
+
+/** Inside JSON, kinds that to_json would damage travel as their text (custom kinds: their output already). */
+const needsTextInJson = (codec: Codec) => !codec.jsonNative && codec.jsonText !== 'output'
 
 /** Top-level selections only (a `returning` list). */
 export function writeSelections(selections: readonly SelectionNode[], ctx: CompileContext, scope: Scope): OutputColumn[] {
@@ -207,19 +211,20 @@ function writeSelection(selection: SelectionNode, ctx: CompileContext, scope: Sc
     // The common case, resolved once: a stored column keeps its name when it is already the key.
     const resolved = resolveRef(scope, expr.table, expr.column)
     if ('column' in resolved) {
-      const { codec, dbName } = resolved.column
+      const { dbName } = resolved.column
+      const codec = resolved.column.codec === untypedCodec ? undefined : resolved.column.codec
       ctx.append(columnSql(resolved.table, dbName))
       if (mode !== 'top') {
-        if (!codec.jsonNative) ctx.append('::text')
+        if (codec !== undefined && needsTextInJson(codec)) ctx.append('::text')
       } else if (dbName !== alias) ctx.append(` as ${q(alias)}`)
-      return { key: alias, codec, fromText: codec.decode, fromJson: jsonField(codec) }
+      return { key: alias, codec, fromText: codec?.decode, fromJson: jsonField(codec) }
     }
   }
   const codec = expressionCodec(expr, scope, ctx)
-  const castToText = mode !== 'top' && codec !== undefined && !codec.jsonNative
+  const castToText = mode !== 'top' && codec !== undefined && needsTextInJson(codec)
   const isColumn = expr.kind === 'ColumnRef'
   if (castToText && !isColumn) ctx.append('(')
-  compileExpression(expr, ctx, scope)
+  compileTyped(expr, ctx, scope)
   if (castToText) ctx.append(isColumn ? '::text' : ')::text')
   if (mode === 'top') ctx.append(` as ${q(alias)}`)
   return { key: alias, codec, fromText: codec?.decode, fromJson: jsonField(codec) }
@@ -275,11 +280,12 @@ function writeJsonObject(query: SelectNode, ctx: CompileContext, scope: Scope): 
   const { info } = fromScope(scope)
   const width = (query.selections?.length ?? info.columnList.length + info.computed.size) + query.includes.length
   const wide = width > PAIRS_PER_OBJECT
-  ctx.append(wide ? '(jsonb_build_object(' : 'json_build_object(')
-  const output = writeOutputs(query, ctx, scope, wide ? 'jsonb' : 'json')
-  ctx.append(wide ? '))::json' : ')')
-  return jsonObject(
+  ctx.append(wide ? 'json_build_array(json_build_object(' : 'json_build_object(')
+  const output = writeOutputs(query, ctx, scope, wide ? 'chunks' : 'json')
+  ctx.append(wide ? '))' : ')')
+  const object = jsonObject(
     output.map((o) => o.key),
     output.map((o) => o.fromJson),
   )
+  return wide ? (value) => (value === null ? null : object(Object.assign({}, ...(value as object[])))) : object
 }

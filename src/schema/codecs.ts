@@ -22,6 +22,12 @@ export interface Codec {
   readonly isJson?: boolean
   /** For an array codec: the codec of its innermost elements. */
   readonly element?: Codec
+  /**
+   * How a value that is not jsonNative travels inside nested JSON: 'cast' (default) as `x::text`;
+   * 'output' as to_json already writes it, its output function's text (custom kinds: inet's
+   * cast to text adds a /128 that its output does not).
+   */
+  readonly jsonText?: 'cast' | 'output'
 }
 
 function describe(value: unknown): string {
@@ -195,6 +201,7 @@ export function customCodec(pgType: string, options: CustomCodecOptions<never>):
   return {
     pgType,
     jsonNative: false,
+    jsonText: 'output',
     decode: options.decode ?? identity,
     encode: (value, label) => {
       if (encodeValue !== undefined) return encodeValue(value)

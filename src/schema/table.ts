@@ -97,7 +97,7 @@ class TableImpl {
 export function table<const C extends Columns>(columns: C): Table<C, never> {
   if (typeof columns !== 'object' || columns === null || Object.keys(columns).length === 0)
     throw new JoineryError('table() takes an object of columns, e.g. table({ id: column.serial().primaryKey() }).')
-  const metas: Record<string, ColumnMeta> = {}
+  const metas: Record<string, ColumnMeta> = Object.create(null) // a column may be called __proto__
   for (const [key, col] of Object.entries(columns)) {
     if (col?.meta?.codec === undefined) throw new JoineryError(`table() column "${key}" is not a column; build it with column.*().`)
     metas[key] = col.meta

@@ -3,15 +3,7 @@ import type { Column } from '../src/schema/column.js'
 import type { Schema } from '../src/schema/schema.js'
 import type { Table } from '../src/schema/table.js'
 
-type CteColumn<V> = Column<{
-  type: NonNullable<V>
-  nullable: null extends V ? true : false
-  hasDefault: false
-  ref: never
-  unique: false
-  primaryKey: false
-  generated: false
-}>
+type CteColumn<V> = Column<NonNullable<V>, null extends V ? true : false, false, never, false, false, false>
 
 /** CteTable<{ id: number; name: string | null }>: a table whose rows are exactly that row type. */
 export type CteTable<Row> = Table<{ [K in keyof Row]: CteColumn<Row[K]> }, never, {}>

@@ -42,6 +42,9 @@ export interface TransactionOptions {
   readOnly?: boolean
 }
 
+/** `unknown` for a table that can be written; an error naming it for a read-only one (a view). */
+type Writable<Tb, T extends string> = Tb extends { readonly '~readOnly': true } ? { error: `table "${T}" is read-only (a view, or marked .readOnly())` } : unknown
+
 /** Everything that runs queries: the database, and a transaction. */
 export interface QueryMethods<S extends Schema> {
   /**
@@ -54,17 +57,17 @@ export interface QueryMethods<S extends Schema> {
   /**
    * Starts an insert: `db.insertInto('people').values({ name: 'Reuven' }).returning(['id']).execute()`.
    */
-  insertInto<T extends keyof S['~tables'] & string>(table: T): InsertStart<S, T>
+  insertInto<T extends keyof S['~tables'] & string>(table: T & Writable<S['~tables'][T], T>): InsertStart<S, T>
   /**
    * Starts an update; it needs where() (or allRows()) before it runs.
    * `db.updateTable('people').set({ name: 'R.' }).where('id', '=', 2).execute()`
    */
-  updateTable<T extends keyof S['~tables'] & string>(table: T): UpdateQueryBuilder<S, T>
+  updateTable<T extends keyof S['~tables'] & string>(table: T & Writable<S['~tables'][T], T>): UpdateQueryBuilder<S, T>
   /**
    * Starts a delete; it needs where() (or allRows()) before it runs.
    * `db.deleteFrom('appointments').where('meetingAt', '<', cutoff).execute()`
    */
-  deleteFrom<T extends keyof S['~tables'] & string>(table: T): DeleteQueryBuilder<S, T>
+  deleteFrom<T extends keyof S['~tables'] & string>(table: T & Writable<S['~tables'][T], T>): DeleteQueryBuilder<S, T>
   /**
    * A common table expression, readable by name in the query that follows:
    * ```ts

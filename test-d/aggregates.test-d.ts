@@ -102,6 +102,7 @@ expectType<{ account: string; at: Date }[]>(
     .execute(),
 )
 expectError(transfers.distinctOn('acount'))
+expectError(transfers.distinctOn())
 expectError(transfers.orderBy('note', 'nulls last'))
 expectError(transfers.orderBy('note', 'desc nulls middle'))
 expectError(transfers.orderBy('note', 'DESC NULLS LAST'))

@@ -130,7 +130,7 @@ const tree = await db
     (w) =>
       w
         .selectFrom('employees')
-        .select((_eb) => ['id', 'name', sql<number>`1`.as('depth')])
+        .select(() => ['id', 'name', sql<number>`1`.as('depth')])
         .where('managerId', 'is', null),
     (w) =>
       w

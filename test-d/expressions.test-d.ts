@@ -28,6 +28,7 @@ const clinic = schema(
 
 const db = createDb(clinic, { driver })
 const people = db.selectFrom('people')
+const appointments = db.selectFrom('appointments')
 
 // ---------------------------------------------------------------------------------------------
 // The type of each expression
@@ -169,7 +170,7 @@ expectError(people.select((eb) => [eb.fn<number>('length', ['nmae']).as('x')]))
 // a selected expression needs a name
 expectError(people.select((eb) => [eb.fn.countAll()]))
 expectError(people.select((eb) => [eb('id', '+', 1)]))
-expectError(people.select((_eb) => [sql<number>`1`]))
+expectError(people.select(() => [sql<number>`1`]))
 // case needs conditions
 expectError(people.select((eb) => [eb.case().when(eb.ref('name')).then(1).end().as('x')]))
 expectError(people.select((eb) => [eb.case().when(true).then(1).end().as('x')]))
@@ -182,6 +183,19 @@ expectError(people.select((eb) => [eb.selectFrom('appointments').select(['id']).
 expectError(people.select((eb) => [eb.selectFrom('appointments').select(['id']).where((a) => a('personId', '=', a.ref('rooms.id'))).as('x')]))
 expectError(people.select((eb) => [eb.selectFrom('appointments').select(['id']).where((a) => a('personId', '=', a.ref('people.name'))).as('x')]))
 expectError(people.select((eb) => [eb.selectFrom('nope').as('x')]))
+
+// a comparison with a nullable expression: a null on either side is simply not a match
+expectType<{ id: number }[]>(await appointments.select(['id']).where((eb) => eb('personId', '=', eb.ref('roomId'))).execute())
+expectType<{ id: number }[]>(await appointments.select(['id']).where((eb) => eb('roomId', '=', eb.ref('personId'))).execute())
+// min/max are nullable, and can be compared with each other
+expectType<{ id: number }[]>(
+  await appointments.select(['id']).groupBy('id').having((eb) => eb(eb.fn.max('meetingAt'), '<', eb.fn.max('meetingAt'))).execute(),
+)
+// in a subquery of a nullable column
+expectType<{ name: string }[]>(await people.select(['name']).where('id', 'in', db.selectFrom('appointments').select(['roomId'])).execute())
+// a callback that does not use eb
+expectType<{ id: number }[]>(await people.select(() => ['id']).execute())
+expectType<{ id: number; one: number }[]>(await people.select(() => ['id', sql<number>`1`.as('one')]).execute())
 
 // ---------------------------------------------------------------------------------------------
 // The sql tag in select, where, orderBy; db.execute

@@ -249,6 +249,10 @@ expectError(people.includeCount('apointments'))
 expectError(people.includeCount('person'))
 expectError(people.includeCount('appointments', (a) => a.where('meetingAt', '>=', '2013-01-01')))
 expectError(people.includeCount('appointments', (a) => a.where('nmae', '=', 'x')))
+// an include landing on a key the result already has
+expectError(people.include('appointments').include('appointments'))
+expectError(people.select(['name as appointments']).include('appointments'))
+expectError(people.select(['name as appointmentsCount']).includeCount('appointments'))
 
 // ---------------------------------------------------------------------------------------------
 // whereRelated / whereNotRelated: filters, the result type is unchanged

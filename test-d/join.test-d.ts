@@ -172,6 +172,10 @@ expectError(people.innerJoin('appointments', 'appointments.person_id', 'people.i
 expectError(people.innerJoin('appointments', 'appointments.personId', 'people.nope'))
 expectError(people.innerJoin('appointments', 'appointments.personId', 'rooms.id'))
 expectError(people.innerJoin('nope', 'nope.id', 'people.id'))
+// a name already used in the query
+expectError(people.innerJoin('appointments').innerJoin('appointments'))
+expectError(people.innerJoin('appointments', 'people', (j) => j.on('people.personId', '=', 'people.id')))
+expectError(people.innerJoin('appointments', 'a', (j) => j.on('a.personId', '=', 'people.id')).innerJoin('rooms', 'a', (j) => j.on('a.id', '=', 'people.id')))
 
 // ---------------------------------------------------------------------------------------------
 // Two selections landing on one key: an error asking for `as`

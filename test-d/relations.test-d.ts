@@ -3,7 +3,6 @@
 import { expectError, expectType } from 'tsd'
 import { column as c, createDb, schema, sql, table } from '../src/index.js'
 import type { Driver, Schema, SelectQueryBuilder } from '../src/index.js'
-import type { RelationBuilder } from '../types/relations.js'
 
 /** The relation names of table T: what `include` (and the other relation methods) accept. */
 type RelationNames<S extends Schema, T extends keyof S['~tables'] & string> = Parameters<SelectQueryBuilder<S, T, {}>['include']>[0]
@@ -371,33 +370,68 @@ expectError(
   }),
 )
 
-// Resolved by naming one side: the other keeps its inferred name. Written with `r` annotated:
-// the same with `relations: (r) => …`, as the docs show it, is in KNOWN-FAILING.md, and so are
-// the exact names (the relation left with the inferred name is lost by the types today).
+// Resolved by naming one side in `relations`: the other keeps its inferred name.
 const blogTables = {
   users: table({ id: c.serial().primaryKey(), postId: c.integer().nullable().references('post.id') }),
   post: table({ id: c.serial().primaryKey(), userId: c.integer().references('users.id') }),
 }
 const blog = schema(blogTables, {
-  relations: (r: RelationBuilder<typeof blogTables>) => ({ users: { posts: r.many('post', { foreignKey: 'userId' }) } }),
+  relations: (r) => ({ users: { posts: r.many('post', { foreignKey: 'userId' }) } }),
 })
+expectType<'post' | 'posts'>({} as RelationNames<typeof blog, 'users'>)
 expectType<'user' | 'users'>({} as RelationNames<typeof blog, 'post'>)
 const blogDb = createDb(blog, { driver })
-expectType<{ id: number; posts: { id: number; userId: number }[] }>(
-  await blogDb.selectFrom('users').select(['id']).include('posts').firstOrThrow(),
+expectType<{ id: number; post: { id: number; userId: number } | null; posts: { id: number; userId: number }[] }>(
+  await blogDb.selectFrom('users').select(['id']).include('post').include('posts').firstOrThrow(),
 )
 const pinned = schema(blogTables, {
-  relations: (r: RelationBuilder<typeof blogTables>) => ({ users: { pinnedPost: r.one('post', { foreignKey: 'postId' }) } }),
+  relations: (r) => ({ users: { pinnedPost: r.one('post', { foreignKey: 'postId' }) } }),
 })
-expectType<{ id: number; pinnedPost: { id: number; userId: number } | null }>(
-  await createDb(pinned, { driver }).selectFrom('users').select(['id']).include('pinnedPost').firstOrThrow(),
+expectType<'pinnedPost' | 'post'>({} as RelationNames<typeof pinned, 'users'>)
+expectType<{ id: number; pinnedPost: { id: number; userId: number } | null; post: { id: number; userId: number }[] }>(
+  await createDb(pinned, { driver }).selectFrom('users').select(['id']).include('pinnedPost').include('post').firstOrThrow(),
 )
 
-const columnClashTables = {
-  people: table({ id: c.serial().primaryKey(), appointments: c.integer() }),
-  appointments: table({ id: c.serial().primaryKey(), personId: c.integer().references('people.id') }),
-}
-const columnClash = schema(columnClashTables, {
-  relations: (r: RelationBuilder<typeof columnClashTables>) => ({ people: { bookings: r.many('appointments') } }),
-})
+const columnClash = schema(
+  {
+    people: table({ id: c.serial().primaryKey(), appointments: c.integer() }),
+    appointments: table({ id: c.serial().primaryKey(), personId: c.integer().references('people.id') }),
+  },
+  { relations: (r) => ({ people: { bookings: r.many('appointments') } }) },
+)
 expectType<'bookings'>({} as RelationNames<typeof columnClash, 'people'>)
+
+// two many-to-ones under one name (ownerId and owner_id both give docs.owner), and two backrefs
+// under one name (messages.senderId and the table messagesBySender both give users.messagesBySender)
+expectError(
+  schema({
+    users: table({ id: c.serial().primaryKey() }),
+    admins: table({ id: c.serial().primaryKey() }),
+    docs: table({ id: c.serial().primaryKey(), ownerId: c.integer().references('users.id'), owner_id: c.integer().references('admins.id') }),
+  }),
+)
+expectError(
+  schema({
+    users: table({ id: c.serial().primaryKey() }),
+    messages: table({ id: c.serial().primaryKey(), senderId: c.integer().references('users.id'), recipientId: c.integer().references('users.id') }),
+    messagesBySender: table({ id: c.serial().primaryKey(), userId: c.integer().references('users.id') }),
+  }),
+)
+
+// Naming one side of a two-many-to-one or two-backref collision resolves it, as at run time.
+schema(
+  {
+    users: table({ id: c.serial().primaryKey() }),
+    admins: table({ id: c.serial().primaryKey() }),
+    docs: table({ id: c.serial().primaryKey(), ownerId: c.integer().references('users.id'), owner_id: c.integer().references('admins.id') }),
+  },
+  { relations: (r) => ({ docs: { user: r.one('users', { foreignKey: 'ownerId' }) } }) },
+)
+schema(
+  {
+    users: table({ id: c.serial().primaryKey() }),
+    messages: table({ id: c.serial().primaryKey(), senderId: c.integer().references('users.id'), recipientId: c.integer().references('users.id') }),
+    messagesBySender: table({ id: c.serial().primaryKey(), userId: c.integer().references('users.id') }),
+  },
+  { relations: (r) => ({ users: { sent: r.many('messages', { foreignKey: 'senderId' }) } }) },
+)

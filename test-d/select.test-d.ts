@@ -114,6 +114,9 @@ expectError(people.select(['id']).select(['id']))
 expectError(people.select(['id']).select(['people.id']))
 expectError(people.select(['name']).select(['email as name']))
 expectError(people.selectAll().select(['name']))
+// the same string twice is one selection (at run time too)
+expectType<{ id: number }[]>(await people.select(['id', 'id']).execute())
+expectType<{ id: number; name: string }[]>(await people.select(['id', 'name', 'id']).execute())
 
 // ---------------------------------------------------------------------------------------------
 // selectAll
@@ -122,6 +125,9 @@ expectError(people.selectAll().select(['name']))
 expectType<Person>(await people.selectAll().firstOrThrow())
 expectType<Person[]>(await people.selectAll().where('name', 'like', 'R%').execute())
 expectError(people.selectAll(['id']))
+// selectAll adds the columns not selected yet (at run time too)
+expectType<Person>(await people.select(['id']).selectAll().firstOrThrow())
+expectType<Person>(await people.selectAll().selectAll().firstOrThrow())
 
 // ---------------------------------------------------------------------------------------------
 // where(column, op, value)

@@ -250,3 +250,17 @@ expectError(db.deleteFrom('appointments').where('meeting_at', '<', cutoff))
 expectError(db.deleteFrom('appointments').where('meetingAt', '<', '2013-01-01'))
 expectError(db.deleteFrom('appointments').where('id', '=', 1).returning(['name']))
 expectError(db.deleteFrom('persons'))
+
+// A read-only table (a view) cannot be written.
+{
+  const views = schema({
+    orders: table({ id: c.serial().primaryKey() }),
+    bigOrders: table({ id: c.integer() }).readOnly(),
+  })
+  const vdb = createDb(views, { driver: {} as Driver })
+  expectType<{ id: number }[]>(await vdb.selectFrom('bigOrders').selectAll().execute())
+  expectError(vdb.insertInto('bigOrders'))
+  expectError(vdb.updateTable('bigOrders'))
+  expectError(vdb.deleteFrom('bigOrders'))
+  vdb.insertInto('orders').values({})
+}

@@ -172,7 +172,7 @@ type ManyToOneTwice<B extends string, C, E> = {
       ? never
       : `m2o:${K}` extends ExplicitIds<E>
         ? never
-        : N extends { [K2 in Exclude<FkColumns<C>, K>]: ManyToOneName<C, K2> }[Exclude<FkColumns<C>, K>]
+        : N extends { [K2 in Exclude<FkColumns<C>, K>]: `m2o:${K2}` extends ExplicitIds<E> ? never : ManyToOneName<C, K2> }[Exclude<FkColumns<C>, K>]
           ? `relation name collision: ${B}.${N} is inferred from two many-to-ones (${B}.${K} and another column); name them in schema({...}, { relations })`
           : never
     : never
@@ -184,7 +184,7 @@ type BackrefTwice<T, B extends string, Paths extends string, E> = {
       ? never
       : `back:${P}` extends ExplicitIds<E>
         ? never
-        : N extends { [P2 in Exclude<Paths, P>]: BackrefName<T, P2, B> }[Exclude<Paths, P>]
+        : N extends { [P2 in Exclude<Paths, P>]: `back:${P2}` extends ExplicitIds<E> ? never : BackrefName<T, P2, B> }[Exclude<Paths, P>]
           ? `relation name collision: ${B}.${N} is the backref of ${P} and of another foreign key; name them in schema({...}, { relations })`
           : never
     : never

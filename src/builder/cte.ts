@@ -55,6 +55,7 @@ function withCteTable(schema: SchemaMeta, name: string, node: CteNode['query']):
     primaryKey: [],
     uniques: [],
     indexes: [],
+    readOnly: true,
   }
   return {
     ...schema,

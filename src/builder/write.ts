@@ -100,6 +100,7 @@ export interface DeleteQueryBuilder<S extends Schema, T extends string, O = neve
 function tableInfo(executor: Executor, table: unknown): TableInfo {
   const info = typeof table === 'string' ? executor.schema.tables.get(table) : undefined
   if (info === undefined) throw new JoineryError(`Unknown table ${JSON.stringify(table)}. Known tables: ${listNames(executor.schema.tables.keys())}.`)
+  if (info.readOnly) throw new JoineryError(`Table "${info.key}" is read-only (a view, or marked .readOnly()): it cannot be written.`)
   return info
 }
 

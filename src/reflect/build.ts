@@ -1,12 +1,11 @@
 // Replays a planned schema file on the real DSL: the same calls the printed file makes, so
 // schema() itself checks what `joinery pull` writes (references, keys, relation names).
 import { sql } from '../builder/sql.js'
-import { databaseName } from '../schema/casing.js'
 import type { Casing } from '../schema/casing.js'
 import { column, enumOf } from '../schema/column.js'
 import type { AnyColumn } from '../schema/column.js'
-import { schema } from '../schema/schema.js'
-import type { ColumnInfo, Schema, TableInfo, Tables } from '../schema/schema.js'
+import { schema, tableInfo } from '../schema/schema.js'
+import type { Schema, TableInfo, Tables } from '../schema/schema.js'
 import { table } from '../schema/table.js'
 import type { AnyTable } from '../schema/table.js'
 import type { Arg, Call, PlannedSchema } from './plan.js'
@@ -49,21 +48,7 @@ const define = <T>(target: Record<string, T>, key: string, value: T) =>
 
 /** What schema() knows of each table, without checking relation names (that is what is being decided). */
 export function tableInfos(tables: Tables, casing: Casing): Map<string, TableInfo> {
-  const infos = new Map<string, TableInfo>()
-  for (const [key, { meta }] of Object.entries(tables)) {
-    const columnList: ColumnInfo[] = Object.entries(meta.columns).map(([columnKey, col]) => ({ ...col, key: columnKey, dbName: col.dbName ?? databaseName(columnKey, casing) }))
-    infos.set(key, {
-      key,
-      dbName: meta.dbName ?? databaseName(key, casing),
-      columns: new Map(columnList.map((col) => [col.key, col])),
-      computed: new Map(),
-      columnList,
-      primaryKey: meta.primaryKey.length > 0 ? meta.primaryKey : columnList.filter((col) => col.primaryKey).map((col) => col.key),
-      uniques: meta.uniques,
-      indexes: meta.indexes,
-    })
-  }
-  return infos
+  return new Map(Object.entries(tables).map(([key, tableDef]) => [key, tableInfo(key, tableDef, casing)]))
 }
 
 interface RelationFactory {

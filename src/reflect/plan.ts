@@ -96,7 +96,10 @@ function planTable(t: ReflectedTable, names: KeyNames): PlannedTable {
   for (const unique of t.uniques.filter((u) => u.length > 1)) keyList(calls, seen, 'unique', unique.map(columnKey))
   for (const index of t.indexes) keyList(calls, seen, 'index', index.map(columnKey))
   const docs = [...(t.comment === undefined ? [] : t.comment.split('\n'))]
-  if (t.kind !== 'table') docs.push(`A ${t.kind} in the database: read-only (inserts, updates and deletes fail there).`)
+  if (t.kind !== 'table') {
+    docs.push(`A ${t.kind} in the database: read-only.`)
+    calls.push({ method: 'readOnly', args: [] })
+  }
   docs.push(...t.notes.map((note) => `Not in the DSL: ${note}`))
   return { key: named.key, view: t.kind !== 'table', columns, calls, docs }
 }

@@ -25,6 +25,7 @@ export interface TableInfo {
   readonly primaryKey: readonly string[]
   readonly uniques: readonly (readonly string[])[]
   readonly indexes: readonly (readonly string[])[]
+  readonly readOnly: boolean
 }
 
 export interface SchemaMeta {
@@ -99,7 +100,8 @@ export function schema(tables: Tables, options: SchemaOptions & { relations?: ((
   return Object.freeze({ meta: Object.freeze({ tables: infos, casing, relations }) }) as unknown as Schema
 }
 
-function tableInfo(key: string, tableDef: AnyTable, casing: Casing): TableInfo {
+/** A table's metadata as the compiler sees it: database names resolved, primary key settled. */
+export function tableInfo(key: string, tableDef: AnyTable, casing: Casing): TableInfo {
   const { meta } = tableDef
   const columnList = Object.entries(meta.columns).map(([columnKey, col]) =>
     Object.freeze({ ...col, key: columnKey, dbName: col.dbName ?? databaseName(columnKey, casing) }),
@@ -118,6 +120,7 @@ function tableInfo(key: string, tableDef: AnyTable, casing: Casing): TableInfo {
     primaryKey: meta.primaryKey.length > 0 ? meta.primaryKey : Object.freeze(columnPk),
     uniques: meta.uniques,
     indexes: meta.indexes,
+    readOnly: meta.readOnly,
   })
 }
 

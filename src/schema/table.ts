@@ -17,6 +17,8 @@ export interface TableMeta {
   readonly uniques: readonly (readonly string[])[]
   readonly indexes: readonly (readonly string[])[]
   readonly dbName: string | undefined
+  /** A view, or a table the application must not write: insert/update/delete are refused. */
+  readonly readOnly: boolean
 }
 
 /** A table of the schema DSL. `C` its columns, `P` a composite primary key, `X` its computed columns. */
@@ -34,6 +36,11 @@ export interface Table<C extends Columns = Columns, P extends string = string, X
   index(first: keyof C & string, ...rest: (keyof C & string)[]): Table<C, P, X>
   /** The table's name in the database, when it differs from its key. */
   name(dbName: string): Table<C, P, X>
+  /**
+   * Marks a view (or a table the application must not write): selects work, insertInto,
+   * updateTable and deleteFrom do not compile and throw. Call it last in the chain.
+   */
+  readOnly(): Table<C, P, X> & { readonly '~readOnly': true }
   /**
    * Columns calculated by SQL from this table's columns: selectable, filterable and orderable by
    * name like stored ones (also inside include), never insertable.
@@ -80,6 +87,10 @@ class TableImpl {
     return new TableImpl({ ...this.meta, dbName })
   }
 
+  readOnly() {
+    return new TableImpl({ ...this.meta, readOnly: true })
+  }
+
   computed(define: (t: Record<string, Expression<unknown>>) => Record<string, unknown>) {
     if (typeof define !== 'function') throw new JoineryError('computed() takes a function: (t) => ({ name: sql`…` }).')
     const refs = Object.fromEntries(Object.keys(this.meta.columns).map((key) => [key, expression(columnRef(undefined, key))]))
@@ -109,6 +120,7 @@ export function table<const C extends Columns>(columns: C): Table<C, never> {
     uniques: Object.freeze([]),
     indexes: Object.freeze([]),
     dbName: undefined,
+    readOnly: false,
   }) as unknown as Table<C, never>
 }
 

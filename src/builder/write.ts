@@ -5,7 +5,7 @@ import type { AssignmentNode, DeleteNode, InsertNode, OnConflictNode, UpdateNode
 import type { CompiledQuery } from '../compiler/compile.js'
 import { JoineryError, listNames } from '../errors.js'
 import type { Executor } from '../executor.js'
-import type { Schema, TableInfo } from '../schema/schema.js'
+import type { ColumnInfo, Schema, TableInfo } from '../schema/schema.js'
 import type { Refs, RowOf, SelectArg, Selected } from '../../types/select.js'
 import type { InsertRow, NeedsWhere, UpdateRow, WriteResult } from '../../types/write.js'
 import { expression, isExpression } from './expression.js'
@@ -128,6 +128,14 @@ function assignments(info: TableInfo, patch: unknown, what: string): AssignmentN
   return out
 }
 
+const required = new WeakMap<TableInfo, readonly ColumnInfo[]>()
+/** The columns an inserted row must give: not nullable, no default, not generated. Once per table. */
+function requiredColumns(info: TableInfo): readonly ColumnInfo[] {
+  let columns = required.get(info)
+  if (columns === undefined) required.set(info, (columns = info.columnList.filter((col) => !col.nullable && !col.hasDefault && col.generated === undefined)))
+  return columns
+}
+
 /** Aligns rows on the union of their keys; a missing key becomes `default`, unless the column needs a value. */
 function insertRows(info: TableInfo, rows: unknown): Pick<InsertNode, 'columns' | 'rows'> {
   const list = Array.isArray(rows) ? rows : [rows]
@@ -141,7 +149,7 @@ function insertRows(info: TableInfo, rows: unknown): Pick<InsertNode, 'columns' 
       columns.push(key)
     }
   }
-  const required = info.columnList.filter((col) => !col.nullable && !col.hasDefault && col.generated === undefined)
+  const required = requiredColumns(info)
   const cells = list.map((row: Record<string, unknown>, r) => {
     for (const col of required)
       if (row[col.key] === undefined)
@@ -211,10 +219,11 @@ class WriteBuilderImpl {
     for (const key of columns)
       if (!info.columns.has(key)) throw new JoineryError(`onConflict(): unknown column "${key}" on table "${info.key}". Known columns: ${listNames(info.columns.keys())}.`)
     if (typeof action !== 'function') throw new JoineryError('onConflict() takes a callback: (oc) => oc.doNothing() or oc.doUpdateSet({...}).')
-    const excluded = Object.fromEntries(info.columnList.map((col) => [col.key, expression(identifier(['excluded', col.dbName]))]))
+    // `excluded` (the row that was not inserted) is built only for the callback form that reads it.
+    const excluded = () => Object.fromEntries(info.columnList.map((col) => [col.key, expression(identifier(['excluded', col.dbName]))]))
     const builder = {
       doNothing: () => ({ '~onConflict': undefined }),
-      doUpdateSet: (patch: unknown) => ({ '~onConflict': assignments(info, typeof patch === 'function' ? patch(excluded) : patch, 'doUpdateSet()') }),
+      doUpdateSet: (patch: unknown) => ({ '~onConflict': assignments(info, typeof patch === 'function' ? patch(excluded()) : patch, 'doUpdateSet()') }),
     }
     const result = action(builder) as Partial<OnConflictAction> | undefined
     if (result === undefined || !('~onConflict' in result)) throw new JoineryError('onConflict(): the callback must return oc.doNothing() or oc.doUpdateSet({...}).')

@@ -1,0 +1,161 @@
+// End-to-end bench against the seeded server database: latency, throughput, node CPU per
+// operation and statements per operation, as ratios to raw pg.
+// Run: npx tsx bench/run.ts e2e   (or directly: npx tsx bench/e2e/run.ts)
+import { isDeepStrictEqual } from 'node:util'
+import pg from 'pg'
+import { ensureSeeded } from '../domain/seed.js'
+import { databaseUrl } from '../domain/connection.js'
+import type { E2eResult, E2eResults } from '../results.js'
+import { machine, versions, writeResult } from '../support.js'
+import { e2eContext } from './cases.js'
+import type { E2eCase, Query } from './cases.js'
+
+// Per query kind: rounds × time per round for every case, interleaved so drift hits all alike.
+// Throughput and CPU per operation are the median over rounds: one disturbed round (JIT, GC,
+// another process) does not move them.
+const plan: Record<Query, { rounds: number; roundMs: number; warmupMs: number; minOps: number }> = {
+  pointSelect: { rounds: 5, roundMs: 600, warmupMs: 1500, minOps: 200 },
+  nested: { rounds: 5, roundMs: 900, warmupMs: 1000, minOps: 10 },
+}
+
+interface Samples {
+  latencies: number[]
+  /** Per round: operations per second and CPU µs per operation. */
+  opsPerSec: number[]
+  cpuUsPerOp: number[]
+}
+
+const counter = { on: false, statements: [] as string[], parameters: [] as unknown[][] }
+// Counts what reaches the server: every peer here talks through pg.Client.prototype.query.
+const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (counter.on) {
+    const first = args[0] as string | { text: string; values?: unknown[] }
+    counter.statements.push(typeof first === 'string' ? first : first.text)
+    counter.parameters.push((typeof first === 'string' ? args[1] : (first.values ?? args[1])) as unknown[])
+  }
+  return clientQuery.apply(this, args)
+} as typeof pg.Client.prototype.query
+
+async function statementsOf(c: E2eCase): Promise<{ result: unknown; statements: string[]; parameters: unknown[][] }> {
+  await c.run(0) // connects and warms up first: knex asks the server for its version once
+  counter.statements = []
+  counter.parameters = []
+  counter.on = true
+  try {
+    const result = await c.run(0)
+    return { result, statements: counter.statements, parameters: counter.parameters }
+  } finally {
+    counter.on = false
+  }
+}
+
+async function runFor(c: E2eCase, ms: number, minOps: number, into: Samples, start: { i: number }): Promise<void> {
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  let ops = 0
+  while (performance.now() - t0 < ms || ops < minOps) {
+    const s = performance.now()
+    await c.run(start.i++)
+    into.latencies.push(performance.now() - s)
+    ops++
+  }
+  const wallMs = performance.now() - t0
+  const cpu = process.cpuUsage(cpu0)
+  into.opsPerSec.push((ops / wallMs) * 1000)
+  into.cpuUsPerOp.push((cpu.user + cpu.system) / ops)
+}
+
+
+/** Server-side execution time of one-statement loads: the fastest of 11 `explain analyze` runs (timing off), interleaved. */
+async function serverTimes(statements: Map<E2eCase, { text: string; parameters: unknown[] }>): Promise<Map<E2eCase, number>> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  const times = new Map<E2eCase, number[]>([...statements.keys()].map((c) => [c, []]))
+  try {
+    for (let round = 0; round < 11; round++) {
+      for (const [c, { text, parameters }] of statements) {
+        const { rows } = await client.query<{ 'QUERY PLAN': { 'Execution Time': number }[] }>(`explain (analyze, timing off, format json) ${text}`, parameters)
+        times.get(c)!.push(rows[0]!['QUERY PLAN'][0]!['Execution Time'])
+      }
+    }
+  } finally {
+    await client.end()
+  }
+  return new Map([...times].map(([c, list]) => [c, Math.min(...list)]))
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5)
+
+async function main(): Promise<void> {
+  const host = machine()
+  await ensureSeeded()
+  const ctx = await e2eContext()
+  const results: E2eResult[] = []
+  const nestedSql: E2eResults['nestedSql'] = {}
+  try {
+    for (const query of ['pointSelect', 'nested'] as const) {
+      const cases = ctx.cases.filter((c) => c.query === query)
+      const { rounds, roundMs, warmupMs, minOps } = plan[query]
+      // Correctness and statement counts first (untimed).
+      const reference = cases[0]!
+      const expected = reference.normalize?.(await reference.run(0))
+      const checks = new Map<E2eCase, { statements: string[]; same: boolean | null; dates: boolean | null }>()
+      const single = new Map<E2eCase, { text: string; parameters: unknown[] }>()
+      for (const c of cases) {
+        const { result, statements, parameters } = await statementsOf(c)
+        const same = c.normalize === undefined ? null : isDeepStrictEqual(c.normalize(result), expected)
+        if (same === false) console.error(`warning: ${c.peer} loads different data than ${reference.peer}`)
+        const firstAppointment = query === 'nested' ? (result as { appointments: Record<string, unknown>[] }[])[0]?.appointments[0] : undefined
+        const dates = firstAppointment === undefined ? null : Object.values(firstAppointment).some((x) => x instanceof Date)
+        if (query === 'nested' && statements.length === 1) single.set(c, { text: statements[0]!, parameters: parameters[0] ?? [] })
+        checks.set(c, { statements, same, dates })
+        if (query === 'nested') nestedSql[c.peer] = { count: statements.length, statements: [...new Set(statements)].slice(0, 3) }
+      }
+      const server = await serverTimes(single)
+      const samples = new Map<E2eCase, Samples>(cases.map((c) => [c, { latencies: [], opsPerSec: [], cpuUsPerOp: [] }]))
+      const counters = new Map<E2eCase, { i: number }>(cases.map((c) => [c, { i: 0 }]))
+      for (const c of cases) await runFor(c, warmupMs, 3, { latencies: [], opsPerSec: [], cpuUsPerOp: [] }, counters.get(c)!)
+      for (let round = 0; round < rounds; round++) {
+        for (const c of cases) {
+          await runFor(c, roundMs, Math.ceil(minOps / rounds), samples.get(c)!, counters.get(c)!)
+        }
+        process.stderr.write(`${query}: round ${round + 1}/${rounds} done\n`)
+      }
+      for (const c of cases) {
+        const s = samples.get(c)!
+        const sorted = [...s.latencies].sort((a, b) => a - b)
+        const check = checks.get(c)!
+        results.push({
+          peer: c.peer,
+          query,
+          ops: sorted.length,
+          medianMs: quantile(sorted, 0.5),
+          p95Ms: quantile(sorted, 0.95),
+          opsPerSec: median(s.opsPerSec),
+          cpuUsPerOp: median(s.cpuUsPerOp),
+          statements: check.statements.length,
+          sameResult: check.same,
+          nestedDates: check.dates,
+          serverMs: server.get(c) ?? null,
+          note: c.note,
+        })
+      }
+    }
+  } finally {
+    await ctx.close()
+  }
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  const postgres = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v
+  await client.end()
+  const output: E2eResults = { date: new Date().toISOString(), versions: versions(), machine: { ...host, postgres }, results, nestedSql }
+  writeResult('e2e', output)
+  for (const r of results)
+    console.log(
+      `${r.query.padEnd(12)} ${r.peer.padEnd(24)} median ${r.medianMs.toFixed(3)} ms  p95 ${r.p95Ms.toFixed(3)} ms  ${r.opsPerSec.toFixed(0)}/s  cpu ${r.cpuUsPerOp.toFixed(0)} µs  stmts ${r.statements}  same ${r.sameResult}`,
+    )
+}
+
+await main()

@@ -1,0 +1,342 @@
+// Renders BENCHMARKS.md from the last results of each part (bench/.bench-tmp/results/*.json).
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { caseNames, caseTitles } from './compile/cases.js'
+import type { CaseName } from './compile/cases.js'
+import type { CompileResults, E2eResult, E2eResults, TypecheckResults } from './results.js'
+import { readResult, rootDir } from './support.js'
+import type { Machine } from './support.js'
+
+const compilePeers = ['joinery', 'kysely', 'drizzle-rc', 'drizzle-0.45', 'knex']
+const x = (ratio: number) => `${ratio.toFixed(2)}×`
+const ops = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k` : n.toFixed(0))
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
+const thousands = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(0)}k` : n.toFixed(0))
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
+const header = (cells: string[]) => [row(cells), row(cells.map(() => '---'))]
+// Check time per query is a difference of two timed runs: below zero it is measurement noise.
+const msPerQuery = (seconds: number, queries: number) => (seconds < 0 ? '≈0 ms (noise)' : `${((seconds / queries) * 1000).toFixed(1)} ms`)
+
+function machineLine(m: Machine, part: string, date: string): string {
+  const pg = m.postgres === undefined ? '' : `, PostgreSQL ${m.postgres}`
+  return `- ${part}: ${m.cpu}, ${m.cores} cores, Node ${m.node.replace(/^v/, '')}${pg}; load average ${m.load.toFixed(1)} at start; ${date.slice(0, 16).replace('T', ' ')} UTC`
+}
+
+/** `partial`: only part of what the goal covers can be measured yet. */
+function goalStatus(ok: boolean, partial = false): string {
+  return ok ? (partial ? 'met so far, on what exists' : '**met**') : '**short**'
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function compileSection(c: CompileResults): { lines: string[]; goal: string; missing: CaseName[] } {
+  const find = (peer: string, name: string) => c.results.find((r) => r.peer === peer && r.case === name)
+  const lines = [
+    '## Compile: build + compile, no database',
+    '',
+    'Each peer builds the query from scratch and compiles it to SQL + parameters (Kysely `.compile()`, Drizzle `.toSQL()`,',
+    'knex `.toSQL().toNative()`, joinery `.compile()`), measured with mitata in one process. Cells: operations per second',
+    '· ratio to Kysely (higher is faster).',
+    '',
+    ...header(['query', ...compilePeers]),
+  ]
+  for (const name of [...caseNames, 'recompile'] as const) {
+    const base = find('kysely', name)
+    const cells = compilePeers.map((peer) => {
+      const r = find(peer, name)
+      return r === undefined || base === undefined ? '—' : `${ops(r.opsPerSec)}/s · ${x(r.opsPerSec / base.opsPerSec)}`
+    })
+    const title = name === 'recompile' ? 'compile an already-built builder again (filter + order + limit)' : caseTitles[name]
+    lines.push(row([title, ...cells]))
+  }
+  const common = c.geomean.joinery?.commonCases ?? []
+  lines.push(row(['**geomean vs Kysely, all ten**', ...compilePeers.map((p) => (c.geomean[p]?.all == null ? '—' : `**${x(c.geomean[p]!.all!)}**`))]))
+  const missing = caseNames.filter((n) => !common.includes(n))
+  if (missing.length > 0)
+    lines.push(
+      row([`**geomean vs Kysely, the ${common.length} queries joinery has**`, ...compilePeers.map((p) => (c.geomean[p] === undefined ? '—' : `**${x(c.geomean[p]!.common)}**`))]),
+    )
+  lines.push('')
+  if (missing.length > 0) lines.push(`joinery has no case yet for: ${missing.map((n) => caseTitles[n]).join('; ')} (the API does not exist yet).`, '')
+  lines.push('Recompile: joinery caches the compiled query in the immutable builder, so compiling it again is a field read; the peers compile again.', '')
+  lines.push('<details><summary>SQL each peer emits (compile cases)</summary>', '')
+  for (const name of caseNames) {
+    lines.push(`**${caseTitles[name]}**`, '')
+    for (const peer of compilePeers) {
+      const text = c.sql[peer]?.[name]
+      if (text !== undefined) lines.push(`- ${peer}: \`${text.replace(/`/g, "'")}\``)
+    }
+    lines.push('')
+  }
+  lines.push('</details>', '')
+
+  const peersCommon = compilePeers.filter((p) => p !== 'joinery').map((p) => ({ p, g: c.geomean[p]?.common ?? 0 }))
+  const fastest = peersCommon.reduce((a, b) => (b.g > a.g ? b : a))
+  const joinery = c.geomean.joinery?.common
+  const full = missing.length === 0
+  const goal =
+    joinery === undefined
+      ? '- Compile geomean ≥ 1.5× the fastest peer: not measurable yet'
+      : `- Compile geomean ≥ 1.5× the fastest peer: joinery ${x(joinery)} vs ${fastest.p} ${x(fastest.g)} (Kysely = 1) → ${x(joinery / fastest.g)} the fastest peer` +
+        `${full ? '' : ` on the ${common.length} queries joinery has so far`} — ${goalStatus(joinery / fastest.g >= 1.5, !full)}`
+  return { lines, goal, missing }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function e2eTable(results: E2eResult[], nested: boolean): string[] {
+  const base = results.find((r) => r.peer === 'pg')!
+  const lines = header([
+    'peer',
+    'median ms',
+    'p95 ms',
+    'ops/s',
+    'node CPU µs/op',
+    'statements',
+    'median vs pg',
+    'CPU vs pg',
+    ...(nested ? ['server ms', 'same data', 'nested Dates', 'notes'] : ['notes']),
+  ])
+  for (const r of results) {
+    lines.push(
+      row([
+        r.peer,
+        ms(r.medianMs),
+        ms(r.p95Ms),
+        r.opsPerSec.toFixed(0),
+        r.cpuUsPerOp.toFixed(0),
+        r.statements,
+        x(r.medianMs / base.medianMs),
+        x(r.cpuUsPerOp / base.cpuUsPerOp),
+        ...(nested ? [r.serverMs == null ? '—' : ms(r.serverMs), r.sameResult === null ? '—' : r.sameResult ? 'yes' : '**no**', r.nestedDates ? 'yes' : 'no (strings)'] : []),
+        r.note ?? '',
+      ]),
+    )
+  }
+  return lines
+}
+
+function e2eSection(e: E2eResults): { lines: string[]; goals: string[] } {
+  const point = e.results.filter((r) => r.query === 'pointSelect')
+  const nested = e.results.filter((r) => r.query === 'nested')
+  const lines = [
+    '## End to end: local PostgreSQL server, seeded data',
+    '',
+    '10,000 people, 100,000 appointments, 200,000 attendances (`bench/domain/seed.ts`). One connection shared by every',
+    'peer (knex: its own single-connection pool), operations awaited one after another, cases interleaved in rounds.',
+    'Node CPU is `process.cpuUsage()` over the measured operations, divided by their number (includes pg’s own work).',
+    '',
+    '### Point select by id',
+    '',
+    ...e2eTable(point, false),
+    '',
+    '### Nested load: 100 people → 5 latest appointments each → attendees',
+    '',
+    ...e2eTable(nested, true),
+    '',
+    '"server ms": the statement’s execution time in PostgreSQL alone (fastest of 11 `explain (analyze, timing off)`, interleaved), so',
+    'the rest of the latency is the wire and the client. "same data": the normalized result equals the hand-written',
+    'statement’s. "nested Dates": `meetingAt` inside the JSON comes back as a `Date` (otherwise an ISO string).',
+    '',
+  ]
+  if (!nested.some((r) => r.peer === 'joinery')) lines.push('joinery has no nested case yet: `include()` does not exist yet.', '')
+  lines.push('### SQL each peer sends for the nested load', '')
+  const shown = new Map<string, string>()
+  for (const [peer, s] of Object.entries(e.nestedSql)) {
+    const text = s.statements.join('\n')
+    const same = shown.get(text)
+    if (same !== undefined) {
+      lines.push(`**${peer}** — the same statement as ${same}`, '')
+      continue
+    }
+    shown.set(text, peer)
+    lines.push(`**${peer}** — ${s.count} statement${s.count === 1 ? '' : 's'}${s.statements.length < s.count ? ` (${s.statements.length} distinct shown)` : ''}`, '')
+    for (const text of s.statements) lines.push('```sql', text, '```', '')
+  }
+  const pg = point.find((r) => r.peer === 'pg')
+  const jp = point.find((r) => r.peer === 'joinery')
+  const nestedPg = nested.find((r) => r.peer === 'pg')
+  const jn = nested.find((r) => r.peer === 'joinery')
+  const goals = [
+    pg === undefined || jp === undefined
+      ? '- Point select node CPU ≤ 1.05× raw pg: not measurable yet'
+      : `- Point select node CPU ≤ 1.05× raw pg: joinery ${jp.cpuUsPerOp.toFixed(0)} µs vs pg ${pg.cpuUsPerOp.toFixed(0)} µs → ${x(jp.cpuUsPerOp / pg.cpuUsPerOp)} — ${goalStatus(jp.cpuUsPerOp / pg.cpuUsPerOp <= 1.05)}`,
+    nestedPg === undefined || jn === undefined
+      ? '- Nested load ≤ 1.1× the hand-written statement: not measurable yet (no `include()`)'
+      : `- Nested load ≤ 1.1× the hand-written statement: joinery median ${ms(jn.medianMs)} ms vs ${ms(nestedPg.medianMs)} ms → ${x(jn.medianMs / nestedPg.medianMs)} — ${goalStatus(jn.medianMs / nestedPg.medianMs <= 1.1)}`,
+  ]
+  return { lines, goals }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const variantName = (r: { patterns: string[]; queries: number }) => (r.queries === 0 ? 'schema only' : `${r.queries} × ${r.patterns.join(' + ')}`)
+
+function typecheckSection(t: TypecheckResults): { lines: string[]; goals: string[] } {
+  const sizes = [...new Set(t.runs.map((r) => r.tables))].sort((a, b) => a - b)
+  const get = (peer: string, tables: number, patterns: string[] | null, compiler: string) =>
+    t.runs.find((r) => r.peer === peer && r.tables === tables && r.compiler === compiler && (patterns === null ? r.queries === 0 : r.queries > 0 && r.patterns.join() === patterns.join()))
+  const lines = [
+    '## Type-check cost: generated schema + queries',
+    '',
+    '`bench/typecheck/generate.ts`: N tables of 10–15 columns (serial id, text, timestamptz, numeric, bigint, jsonb, …), an FK',
+    'from each table to its previous neighbour (and a nullable one to the one before, every third table), a junction table',
+    'every tenth. Queries, the same for every peer, cycle over patterns: `select` (three columns, two wheres, orderBy,',
+    'limit), `join` (inner join along the many-to-one, columns of both), `include` (two levels: children, ordered and',
+    'limited, and their children; Kysely `jsonArrayFrom`, Drizzle relational `with`). Each query awaits its rows and',
+    'reads a nested field, so result types are resolved. joinery is checked from its declaration build (what users',
+    `get), all with \`strict\` and \`skipLibCheck\`. ${Object.entries(t.queriesPerSize)
+      .map(([n, q]) => `${q} queries at ${n} tables`)
+      .join(', ')}.`,
+    '',
+    `joinery's patterns in this run: ${t.joineryPatterns.join(', ')} (\`JOINERY_PATTERNS\` chooses them).`,
+    '',
+  ]
+  for (const tables of sizes) {
+    lines.push(`### ${tables} tables`, '')
+    lines.push(
+      ...header(['peer', 'queries', 'TS 5.9 check s', 'TS 5.9 instantiations', 'TS 5.9 memory MB', 'TS 7 check s', 'TS 7 instantiations', 'TS 7 memory MB', 'per query (TS 5.9)']),
+    )
+    const variants = t.runs.filter((r) => r.tables === tables && r.compiler === 'ts5.9')
+    for (const v of variants) {
+      const seven = t.runs.find((r) => r.compiler === 'ts7' && r.peer === v.peer && r.tables === v.tables && r.queries === v.queries && r.patterns.join() === v.patterns.join())
+      const baseline = get(v.peer, tables, null, 'ts5.9')
+      const perQuery =
+        v.queries === 0 || baseline === undefined
+          ? ''
+          : `${thousands((v.instantiations - baseline.instantiations) / v.queries)} inst, ${msPerQuery(v.checkSeconds - baseline.checkSeconds, v.queries)}`
+      const err = v.errors.length > 0 ? ` ⚠ ${v.errors.length}+ errors` : ''
+      lines.push(
+        row([
+          v.peer + err,
+          variantName(v),
+          v.checkSeconds.toFixed(2),
+          thousands(v.instantiations),
+          v.memoryMB.toFixed(0),
+          seven?.checkSeconds.toFixed(2) ?? '—',
+          seven === undefined ? '—' : thousands(seven.instantiations),
+          seven?.memoryMB.toFixed(0) ?? '—',
+          perQuery,
+        ]),
+      )
+    }
+    lines.push('')
+  }
+
+  // Flatness: cost per query as the schema grows.
+  lines.push(
+    '### Flatness: cost per query as the schema grows (TS 5.9; (queries run − schema only) / queries)',
+    '',
+    'At 20 tables the 200 queries revisit each table about ten times, so TypeScript’s caches make them cheaper there;',
+    '200 → 1000 tables (one query per table) is the flatness check proper.',
+    '',
+  )
+  lines.push(...header(['peer', 'queries', ...sizes.map((n) => `${n} tables`)]))
+  const seen = new Set<string>()
+  for (const r of t.runs.filter((r) => r.compiler === 'ts5.9' && r.queries > 0)) {
+    const key = `${r.peer}|${r.patterns.join()}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    const cells = sizes.map((n) => {
+      const run = get(r.peer, n, r.patterns, 'ts5.9')
+      const base = get(r.peer, n, null, 'ts5.9')
+      if (run === undefined || base === undefined) return '—'
+      return `${thousands((run.instantiations - base.instantiations) / run.queries)} inst · ${msPerQuery(run.checkSeconds - base.checkSeconds, run.queries)}`
+    })
+    lines.push(row([r.peer, r.patterns.join(' + '), ...cells]))
+  }
+  lines.push('')
+
+  lines.push('### Instantiations of a single call (200 tables, TS 5.9; schema + one call − schema)', '')
+  lines.push(...header(['pattern', 'joinery', 'kysely', 'drizzle-rc']))
+  const singlePatterns = [...new Set(t.singleCall.map((s) => s.pattern))]
+  const describe: Record<string, string> = {
+    selectOnly: "selectFrom().select([3 columns]).execute()",
+    whereOnly: "selectFrom().where('id', '>', n).execute()",
+    select: 'select + 2 × where + orderBy + limit',
+    join: 'innerJoin along a relation + select + where + orderBy',
+    include: 'two-level include with orderBy/limit',
+  }
+  for (const p of singlePatterns) {
+    const cell = (peer: string) => {
+      const s = t.singleCall.find((c) => c.peer === peer && c.pattern === p)
+      return s === undefined ? '—' : s.instantiations.toLocaleString('en-US')
+    }
+    lines.push(row([`\`${p}\`: ${describe[p] ?? p}`, cell('joinery'), cell('kysely'), cell('drizzle-rc')]))
+  }
+  lines.push('')
+
+  const goals: string[] = []
+  for (const peer of ['kysely', 'drizzle-rc']) {
+    for (const compiler of ['ts5.9', 'ts7'] as const) {
+      const j = get('joinery', 200, t.joineryPatterns, compiler)
+      const p = get(peer, 200, t.joineryPatterns, compiler)
+      const jb = get('joinery', 200, null, compiler)
+      if (j === undefined || p === undefined || jb === undefined) continue
+      const time = j.checkSeconds / p.checkSeconds
+      const inst = j.instantiations / p.instantiations
+      const partial = t.joineryPatterns.join() !== t.fullMix.join()
+      goals.push(
+        `- Type-check ≤ 0.5× ${peer} (${compiler === 'ts5.9' ? 'TS 5.9' : 'TS 7'}, 200 tables, ${variantName(j)}): check time ${x(time)}, instantiations ${x(inst)} — ${goalStatus(time <= 0.5 && inst <= 0.5, partial)}${partial ? ' (joins and includes not measurable yet)' : ''}`,
+      )
+    }
+  }
+  return { lines, goals }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function writeReport(): void {
+  const compile = readResult<CompileResults>('compile')
+  const e2e = readResult<E2eResults>('e2e')
+  const typecheck = readResult<TypecheckResults>('typecheck')
+  const latest = [compile, e2e, typecheck].filter((r) => r !== undefined).sort((a, b) => b.date.localeCompare(a.date))[0]
+  const lines = [
+    '# Benchmarks: joinery side by side with its peers',
+    '',
+    'Generated by `npm run bench` (`bench/`); do not edit by hand. Absolute times wander on shared machines; ratios',
+    'from one run are the numbers to read. Parts: `npm run bench:compile`, `bench:e2e`, `bench:typecheck`.',
+    '',
+    '## Machine and versions',
+    '',
+  ]
+  if (compile !== undefined) lines.push(machineLine(compile.machine, 'compile', compile.date))
+  if (e2e !== undefined) lines.push(machineLine(e2e.machine, 'end to end', e2e.date))
+  if (typecheck !== undefined) lines.push(machineLine(typecheck.machine, 'type-check', typecheck.date))
+  lines.push('')
+  if (latest !== undefined) {
+    lines.push(...header(['package', 'version']))
+    for (const [pkg, version] of Object.entries(latest.versions)) lines.push(row([pkg, version]))
+    lines.push('', 'drizzle 1.0-rc runs with `jit: true` (its fastest configuration).', '')
+  }
+  const c = compile === undefined ? undefined : compileSection(compile)
+  const e = e2e === undefined ? undefined : e2eSection(e2e)
+  const t = typecheck === undefined ? undefined : typecheckSection(typecheck)
+  lines.push('## Goals (issue 5)', '')
+  lines.push(c?.goal ?? '- Compile: not run')
+  lines.push(...(e?.goals ?? ['- End to end: not run']))
+  lines.push(...(t?.goals ?? ['- Type-check: not run']))
+  lines.push('')
+  if (c !== undefined) lines.push(...c.lines)
+  if (e !== undefined) lines.push(...e.lines)
+  if (t !== undefined) lines.push(...t.lines)
+  lines.push(
+    '## How to run',
+    '',
+    '```sh',
+    'npm run bench            # everything (about 10 minutes on 2 cores), then rewrites BENCHMARKS.md',
+    'npm run bench:compile    # compile bench only (no database)',
+    'npm run bench:e2e        # end to end; creates and seeds database joinery_bench on 127.0.0.1 if needed',
+    'npm run bench:typecheck  # generated schemas, TS 5.9 and TS 7',
+    'npx tsx bench/domain/seed.ts --force                 # reseed',
+    'npx tsx bench/typecheck/generate.ts --peer joinery --tables 200 --queries 200 --patterns select,join,include',
+    '```',
+    '',
+    'Environment: `BENCH_DATABASE_URL` (an existing database to use), `BENCH_FILTER` (regexp over compile bench names),',
+    '`JOINERY_PATTERNS` and `BENCH_TYPECHECK_SIZES` (type-check).',
+    '',
+  )
+  writeFileSync(join(rootDir, 'BENCHMARKS.md'), lines.join('\n'))
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) writeReport()

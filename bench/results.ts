@@ -1,0 +1,80 @@
+// The shape of each part's results file (bench/.bench-tmp/results/<part>.json), read by report.ts.
+import type { CaseName } from './compile/cases.js'
+import type { Query } from './e2e/cases.js'
+import type { Machine } from './support.js'
+import type { Pattern, Peer } from './typecheck/generate.js'
+
+export interface CompileResult {
+  peer: string
+  case: CaseName | 'recompile'
+  nsPerOp: number
+  p99: number
+  opsPerSec: number
+}
+
+export interface CompileResults {
+  date: string
+  versions: Record<string, string>
+  machine: Machine
+  results: CompileResult[]
+  /** The SQL each peer emits for each case. */
+  sql: Record<string, Partial<Record<CaseName, string>>>
+  /** Geomean of ratios to Kysely: over all ten cases (null when a peer lacks some), and over the cases joinery has. */
+  geomean: Record<string, { all: number | null; common: number; commonCases: CaseName[] }>
+}
+
+export interface E2eResult {
+  peer: string
+  query: Query
+  ops: number
+  medianMs: number
+  p95Ms: number
+  opsPerSec: number
+  cpuUsPerOp: number
+  statements: number
+  /** Loads the same data as the first case (null: not compared). */
+  sameResult: boolean | null
+  /** Nested timestamps come back as Date objects. */
+  nestedDates: boolean | null
+  /** One-statement nested loads: the server's execution time (fastest of 11 `explain analyze`, timing off). */
+  serverMs: number | null
+  note: string | undefined
+}
+
+export interface E2eResults {
+  date: string
+  versions: Record<string, string>
+  machine: Machine
+  results: E2eResult[]
+  /** The statements each peer sent for one nested load (distinct texts, first three) and how many in all. */
+  nestedSql: Record<string, { count: number; statements: string[] }>
+}
+
+export interface TypecheckVariant {
+  peer: Peer
+  tables: number
+  /** Query patterns, cycled over the queries; empty: the schema alone (the baseline). */
+  patterns: Pattern[]
+  queries: number
+}
+
+export interface TypecheckMeasurement extends TypecheckVariant {
+  compiler: 'ts5.9' | 'ts7'
+  checkSeconds: number
+  totalSeconds: number
+  instantiations: number
+  memoryMB: number
+  errors: string[]
+}
+
+export interface TypecheckResults {
+  date: string
+  versions: Record<string, string>
+  machine: Machine
+  queriesPerSize: Record<number, number>
+  joineryPatterns: Pattern[]
+  fullMix: Pattern[]
+  runs: TypecheckMeasurement[]
+  /** Instantiations of one call at 200 tables, TS 5.9: (schema + that call) − schema. */
+  singleCall: { peer: Peer; pattern: Pattern; instantiations: number }[]
+}

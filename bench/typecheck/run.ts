@@ -1,0 +1,125 @@
+// Type-check cost: generates the projects (bench/typecheck/generate.ts) and runs
+// `tsc --noEmit --extendedDiagnostics` on each with TypeScript 5.9 and TypeScript 7.
+// Run: npx tsx bench/run.ts typecheck   (or directly: npx tsx bench/typecheck/run.ts)
+//
+// JOINERY_PATTERNS=select limits joinery's queries to some patterns (default: all of
+// select,join,include, like the peers). BENCH_TYPECHECK_SIZES=20,200 limits the schema sizes.
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { patterns as knownPatterns, writeProject } from './generate.js'
+import type { Pattern, Peer } from './generate.js'
+import type { TypecheckMeasurement, TypecheckResults, TypecheckVariant } from '../results.js'
+import { machine, rootDir, tmpDir, versions, writeResult } from '../support.js'
+
+const compilers = {
+  'ts5.9': [join(rootDir, 'node_modules', '.bin', 'tsc')],
+  ts7: [process.execPath, join(rootDir, 'node_modules', 'typescript7', 'bin', 'tsc')],
+} as const
+type Compiler = TypecheckMeasurement['compiler']
+
+// 200 queries; 50 at 1000 tables, where one TS 5.9 run of Kysely's 200 would take minutes.
+// The flatness check compares the cost per query: (queries run − schema-only run) / queries.
+const queriesAt = (tables: number) => (tables >= 1000 ? 50 : 200)
+const sizes = (process.env.BENCH_TYPECHECK_SIZES ?? '20,200,1000').split(',').map(Number)
+const fullMix: Pattern[] = ['select', 'join', 'include']
+const joineryPatterns = (process.env.JOINERY_PATTERNS ?? fullMix.join(',')).split(',') as Pattern[]
+for (const p of joineryPatterns) if (!knownPatterns.includes(p)) throw new Error(`JOINERY_PATTERNS: unknown pattern ${p}`)
+
+function variants(): TypecheckVariant[] {
+  const list: TypecheckVariant[] = []
+  for (const tables of sizes) {
+    for (const peer of ['joinery', 'kysely', 'drizzle-rc'] as const) {
+      list.push({ peer, tables, patterns: [], queries: 0 })
+      list.push({ peer, tables, patterns: peer === 'joinery' ? joineryPatterns : fullMix, queries: queriesAt(tables) })
+      // Peers also on exactly joinery's patterns, when that is not the full mix: same queries side by side.
+      if (peer !== 'joinery' && joineryPatterns.join() !== fullMix.join() && tables === 200)
+        list.push({ peer, tables, patterns: joineryPatterns, queries: queriesAt(tables) })
+    }
+  }
+  return list
+}
+
+const label = (v: TypecheckVariant) => `${v.peer}-${v.tables}-${v.queries === 0 ? 'schema' : v.patterns.join('+')}`
+
+function number(text: string, name: string): number {
+  const match = new RegExp(`^${name}:\\s+([\\d.]+)`, 'm').exec(text)
+  if (match === null) throw new Error(`no "${name}" in tsc output:\n${text}`)
+  return Number(match[1])
+}
+
+function check(dir: string, compiler: Compiler): Omit<TypecheckMeasurement, keyof TypecheckVariant | 'compiler'> {
+  const [command, ...args] = compilers[compiler]
+  const run = spawnSync(command, [...args, '-p', dir, '--extendedDiagnostics'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const out = `${run.stdout}\n${run.stderr}`
+  const errors = out.split('\n').filter((line) => /error TS\d+/.test(line))
+  return {
+    checkSeconds: number(out, 'Check time'),
+    totalSeconds: number(out, 'Total time'),
+    instantiations: number(out, 'Instantiations'),
+    memoryMB: number(out, 'Memory used') / 1024,
+    errors: errors.slice(0, 5),
+  }
+}
+
+/** joinery as users get it: the declaration build of src/, checked like any library. */
+function buildJoineryDeclarations(): string {
+  const out = join(tmpDir, 'joinery-dts')
+  const result = spawnSync(
+    join(rootDir, 'node_modules', '.bin', 'tsc'),
+    ['-p', join(rootDir, 'tsconfig.build.json'), '--emitDeclarationOnly', '--sourceMap', 'false', '--inlineSources', 'false', '--declarationMap', 'false', '--outDir', out],
+    { encoding: 'utf8' },
+  )
+  if (result.status !== 0) process.stderr.write(`note: joinery's declaration build reported errors:\n${result.stdout}`)
+  return join(out, 'src', 'index.d.ts')
+}
+
+async function main(): Promise<void> {
+  const joineryLib = buildJoineryDeclarations()
+  const base = join(tmpDir, 'typecheck')
+  const runs: TypecheckMeasurement[] = []
+  for (const v of variants()) {
+    const dir = join(base, label(v))
+    writeProject({ ...v, dir, joineryLib })
+    for (const compiler of Object.keys(compilers) as Compiler[]) {
+      const m = { ...v, compiler, ...check(dir, compiler) }
+      runs.push(m)
+      process.stderr.write(
+        `${label(v).padEnd(40)} ${compiler.padEnd(6)} check ${m.checkSeconds.toFixed(2)} s  ${m.instantiations} inst  ${m.memoryMB.toFixed(0)} MB${m.errors.length > 0 ? `  ERRORS: ${m.errors[0]}` : ''}\n`,
+      )
+    }
+  }
+
+  // One call of each pattern on a 200-table schema, TS 5.9 (instantiation counts are compiler-specific).
+  const singleCall: TypecheckResults['singleCall'] = []
+  const single: [Peer, Pattern[]][] = [
+    ['joinery', [...new Set<Pattern>(['selectOnly', 'whereOnly', 'select', ...joineryPatterns])]],
+    ['kysely', ['select', 'join', 'include']],
+    ['drizzle-rc', ['select', 'include']],
+  ]
+  for (const [peer, list] of single) {
+    const baseline = runs.find((r) => r.peer === peer && r.tables === 200 && r.queries === 0 && r.compiler === 'ts5.9')
+    if (baseline === undefined) continue
+    for (const pattern of list) {
+      const dir = join(base, `${peer}-200-one-${pattern}`)
+      writeProject({ peer, tables: 200, patterns: [pattern], queries: 1, dir, joineryLib })
+      const m = check(dir, 'ts5.9')
+      if (m.errors.length > 0) process.stderr.write(`${peer} ${pattern}: ERRORS ${m.errors[0]}\n`)
+      singleCall.push({ peer, pattern, instantiations: m.instantiations - baseline.instantiations })
+      process.stderr.write(`${peer} one ${pattern}: ${m.instantiations - baseline.instantiations} instantiations\n`)
+    }
+  }
+
+  const output: TypecheckResults = {
+    date: new Date().toISOString(),
+    versions: versions(),
+    machine: machine(),
+    queriesPerSize: Object.fromEntries(sizes.map((n) => [n, queriesAt(n)])),
+    joineryPatterns,
+    fullMix,
+    runs,
+    singleCall,
+  }
+  writeResult('typecheck', output)
+}
+
+await main()

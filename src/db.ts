@@ -14,9 +14,8 @@ import { JoineryError, toDatabaseError } from './errors.js'
 import type { Executor } from './executor.js'
 import type { Schema } from './schema/schema.js'
 import type { Refs, RowOf } from '../types/select.js'
-import type { CteSchema } from '../types/cte.js'
 import { withMethods } from './builder/cte.js'
-import type { WithMethods } from './builder/cte.js'
+import type { CteStarters } from './builder/cte.js'
 
 /** What `log` receives once per query. */
 export interface QueryLogEvent {
@@ -46,7 +45,7 @@ export interface TransactionOptions {
 type Writable<Tb, T extends string> = Tb extends { readonly '~readOnly': true } ? { error: `table "${T}" is read-only (a view, or marked .readOnly())` } : unknown
 
 /** Everything that runs queries: the database, and a transaction. */
-export interface QueryMethods<S extends Schema> {
+export interface QueryMethods<S extends Schema> extends CteStarters<S> {
   /**
    * Starts a select query on a table of the schema.
    * ```ts
@@ -68,24 +67,6 @@ export interface QueryMethods<S extends Schema> {
    * `db.deleteFrom('appointments').where('meetingAt', '<', cutoff).execute()`
    */
   deleteFrom<T extends keyof S['~tables'] & string>(table: T & Writable<S['~tables'][T], T>): DeleteQueryBuilder<S, T>
-  /**
-   * A common table expression, readable by name in the query that follows:
-   * ```ts
-   * await db.with('recent', (db) => db.selectFrom('appointments').where('meetingAt', '>', since))
-   *   .selectFrom('recent').selectAll().execute()
-   * // with "recent" as (select … from "appointments" where …) select … from "recent"
-   * ```
-   */
-  with<N extends string, Q extends { readonly '~result': unknown }>(name: N, build: (db: WithMethods<S>) => Q): WithMethods<CteSchema<S, N, Q['~result']>>
-  /**
-   * A recursive common table expression: `base` gives the first rows, `step` the next ones from
-   * the rows so far (`with recursive name as (base union all step)`).
-   */
-  withRecursive<N extends string, Q extends { readonly '~result': unknown }>(
-    name: N,
-    base: (db: WithMethods<S>) => Q,
-    step: (db: WithMethods<CteSchema<S, N, Q['~result']>>) => { readonly '~result': Q['~result'] },
-  ): WithMethods<CteSchema<S, N, Q['~result']>>
   /**
    * Runs a raw statement from the `sql` tag and returns its rows, decoded by their database types.
    * ```ts

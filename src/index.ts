@@ -12,7 +12,7 @@ export type { ExpressionBuilder, FunctionModule, AggregateExpression, CaseBuilde
 export type { Filterable } from './builder/where.js'
 export type { OrderDirection } from './builder/select.js'
 export type { JoinBuilder } from './builder/join.js'
-export type { WithMethods } from './builder/cte.js'
+export type { WithMethods, CteStarters } from './builder/cte.js'
 export type { InsertStart, InsertQueryBuilder, UpdateQueryBuilder, DeleteQueryBuilder, OnConflictBuilder, OnConflictAction } from './builder/write.js'
 export type { SelectQueryBuilder } from './builder/select.js'
 export type { CompiledQuery } from './compiler/compile.js'

@@ -11,11 +11,17 @@ import type { Refs, RowOf } from '../../types/select.js'
 import { createSelect, selectNodeOf } from './select.js'
 import type { SelectQueryBuilder } from './select.js'
 
-/** What `db.with(…)` returns: selects that can read the common table expressions by name. */
-export interface WithMethods<S extends Schema> {
-  /** A select over a table or a CTE of this statement. */
-  selectFrom<T extends keyof S['~tables'] & string>(table: T): SelectQueryBuilder<S, T, Refs<T, RowOf<S, T>>>
-  /** Another CTE, which can read the ones before it. */
+/** `with` and `withRecursive`: on the database, on a transaction, and after another CTE. */
+export interface CteStarters<S extends Schema> {
+  /**
+   * A common table expression, readable by name in the query that follows (later CTEs can read
+   * the ones before them):
+   * ```ts
+   * await db.with('recent', (db) => db.selectFrom('appointments').where('meetingAt', '>', since))
+   *   .selectFrom('recent').selectAll().execute()
+   * // with "recent" as (select … from "appointments" where …) select … from "recent"
+   * ```
+   */
   with<N extends string, Q extends { readonly '~result': unknown }>(name: N, build: (db: WithMethods<S>) => Q): WithMethods<CteSchema<S, N, Q['~result']>>
   /**
    * A recursive CTE: `base` gives the first rows, `step` the next ones from the rows so far
@@ -26,6 +32,12 @@ export interface WithMethods<S extends Schema> {
     base: (db: WithMethods<S>) => Q,
     step: (db: WithMethods<CteSchema<S, N, Q['~result']>>) => { readonly '~result': Q['~result'] },
   ): WithMethods<CteSchema<S, N, Q['~result']>>
+}
+
+/** What `db.with(…)` returns: selects that can read the common table expressions by name. */
+export interface WithMethods<S extends Schema> extends CteStarters<S> {
+  /** A select over a table or a CTE of this statement. */
+  selectFrom<T extends keyof S['~tables'] & string>(table: T): SelectQueryBuilder<S, T, Refs<T, RowOf<S, T>>>
 }
 
 const CTE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/

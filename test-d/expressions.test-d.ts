@@ -4,17 +4,13 @@
 import { expectError, expectType } from 'tsd'
 import { column as c, createDb, schema, sql, table } from '../src/index.js'
 import type { AliasedExpression, Driver, Expression } from '../src/index.js'
+import { peopleTable } from '../test/support/api-clinic.js'
 
 declare const driver: Driver
 
 const clinic = schema(
   {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
+    people: peopleTable,
     appointments: table({
       id: c.serial().primaryKey(),
       personId: c.integer().references('people.id'),

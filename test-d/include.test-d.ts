@@ -1,8 +1,9 @@
 // include(), includeCount(), whereRelated() and whereNotRelated() at type level: exact, flat
 // result types at any depth, and the misuses the compiler must reject (API.md §3).
 import { expectError, expectType } from 'tsd'
-import { column as c, createDb, schema, sql, table } from '../src/index.js'
+import { column as c, createDb, schema, table } from '../src/index.js'
 import type { Driver } from '../src/index.js'
+import { clinicTables } from '../test/support/api-clinic.js'
 
 declare const driver: Driver
 
@@ -10,22 +11,7 @@ declare const driver: Driver
 // profiles for one-to-one.
 const clinic = schema(
   {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
-    appointments: table({
-      id: c.serial().primaryKey(),
-      personId: c.integer().references('people.id'),
-      meetingAt: c.timestamptz(),
-      notes: c.text().nullable(),
-    }),
-    attendances: table({
-      personId: c.integer().references('people.id', { onDelete: 'cascade' }),
-      appointmentId: c.integer().references('appointments.id', { onDelete: 'cascade' }),
-    }).primaryKey('personId', 'appointmentId'),
+    ...clinicTables,
     artists: table({ id: c.serial().primaryKey(), name: c.text() }),
     albums: table({ id: c.serial().primaryKey(), title: c.text(), artistId: c.integer().references('artists.id') }),
     tracks: table({

@@ -2,29 +2,15 @@
 // ON, and Kysely's two-column form; 'table.column' references once a table is joined; leftJoin
 // makes the joined columns nullable (API.md §3).
 import { expectError, expectType } from 'tsd'
-import { column as c, createDb, schema, sql, table } from '../src/index.js'
+import { column as c, createDb, schema, table } from '../src/index.js'
 import type { Driver } from '../src/index.js'
+import { clinicTables } from '../test/support/api-clinic.js'
 
 declare const driver: Driver
 
 const clinic = schema(
   {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
-    appointments: table({
-      id: c.serial().primaryKey(),
-      personId: c.integer().references('people.id'),
-      meetingAt: c.timestamptz(),
-      notes: c.text().nullable(),
-    }),
-    attendances: table({
-      personId: c.integer().references('people.id', { onDelete: 'cascade' }),
-      appointmentId: c.integer().references('appointments.id', { onDelete: 'cascade' }),
-    }).primaryKey('personId', 'appointmentId'),
+    ...clinicTables,
     rooms: table({ id: c.serial().primaryKey(), label: c.text() }),
   },
   {

@@ -1,8 +1,9 @@
 // Relation names at type level: inferred from foreign keys by the naming rules of API.md §1,
 // added or renamed with `relations`, and the name collisions schema() rejects.
 import { expectError, expectType } from 'tsd'
-import { column as c, createDb, schema, sql, table } from '../src/index.js'
+import { column as c, createDb, schema, table } from '../src/index.js'
 import type { Driver, Schema, SelectQueryBuilder } from '../src/index.js'
+import { clinicTables, clinicWithMeetings } from '../test/support/api-clinic.js'
 
 /** The relation names of table T: what `include` (and the other relation methods) accept. */
 type RelationNames<S extends Schema, T extends keyof S['~tables'] & string> = Parameters<SelectQueryBuilder<S, T, {}>['include']>[0]
@@ -13,27 +14,7 @@ declare const driver: Driver
 // The clinic of API.md §1: many-to-one, its backref, and a junction
 // ---------------------------------------------------------------------------------------------
 
-const clinic = schema(
-  {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
-    appointments: table({
-      id: c.serial().primaryKey(),
-      personId: c.integer().references('people.id'),
-      meetingAt: c.timestamptz(),
-      notes: c.text().nullable(),
-    }),
-    attendances: table({
-      personId: c.integer().references('people.id', { onDelete: 'cascade' }),
-      appointmentId: c.integer().references('appointments.id', { onDelete: 'cascade' }),
-    }).primaryKey('personId', 'appointmentId'),
-  },
-  { casing: 'snake_case' },
-)
+const clinic = schema(clinicTables, { casing: 'snake_case' })
 
 // appointments.person (personId without `Id`); people.appointments is its backref. The
 // many-to-many people → appointments through attendances is NOT inferred: that name is taken by
@@ -230,34 +211,7 @@ expectError(clinicDb.selectFrom('people').include('meetings'))
 
 // The seed's canonical example: the backref people.appointments AND a many-to-many between the
 // same tables. `attendees` has the same junction column as the inferred appointments.people, so
-// it replaces it (a rename).
-const clinicWithMeetings = schema(
-  {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
-    appointments: table({
-      id: c.serial().primaryKey(),
-      personId: c.integer().references('people.id'),
-      meetingAt: c.timestamptz(),
-      notes: c.text().nullable(),
-    }),
-    attendances: table({
-      personId: c.integer().references('people.id', { onDelete: 'cascade' }),
-      appointmentId: c.integer().references('appointments.id', { onDelete: 'cascade' }),
-    }).primaryKey('personId', 'appointmentId'),
-  },
-  {
-    casing: 'snake_case',
-    relations: (r) => ({
-      people: { meetings: r.many('appointments', { through: 'attendances' }) },
-      appointments: { attendees: r.many('people', { through: 'attendances' }) },
-    }),
-  },
-)
+// it replaces it (a rename). That is test/support/api-clinic.ts's clinicWithMeetings.
 expectType<'appointments' | 'attendances' | 'meetings'>({} as RelationNames<typeof clinicWithMeetings, 'people'>)
 expectType<'person' | 'attendances' | 'attendees'>({} as RelationNames<typeof clinicWithMeetings, 'appointments'>)
 

@@ -3,6 +3,7 @@
 import { expectAssignable, expectError, expectType } from 'tsd'
 import { column as c, enumOf, schema, sql, table } from '../src/index.js'
 import type { Insertable, Schema, Selectable, Updateable } from '../src/index.js'
+import { clinicTables } from '../test/support/api-clinic.js'
 
 interface Address {
   street: string
@@ -175,27 +176,7 @@ expectError(c.json<Address>().default({ street: 1 }))
 // The clinic of API.md §1: whole rows, inserts and updates
 // ---------------------------------------------------------------------------------------------
 
-const clinic = schema(
-  {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
-    appointments: table({
-      id: c.serial().primaryKey(),
-      personId: c.integer().references('people.id'),
-      meetingAt: c.timestamptz(),
-      notes: c.text().nullable(),
-    }),
-    attendances: table({
-      personId: c.integer().references('people.id', { onDelete: 'cascade' }),
-      appointmentId: c.integer().references('appointments.id', { onDelete: 'cascade' }),
-    }).primaryKey('personId', 'appointmentId'),
-  },
-  { casing: 'snake_case' },
-)
+const clinic = schema(clinicTables, { casing: 'snake_case' })
 
 expectAssignable<Schema>(clinic)
 

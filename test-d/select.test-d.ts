@@ -3,16 +3,12 @@
 import { expectAssignable, expectError, expectType } from 'tsd'
 import { column as c, createDb, schema, sql, table } from '../src/index.js'
 import type { CompiledQuery, Database, Driver, Expression, Sql } from '../src/index.js'
+import { attendancesTable, peopleTable } from '../test/support/api-clinic.js'
 
 // API.md §1, plus a boolean column for `is true`.
 const clinic = schema(
   {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
+    people: peopleTable,
     appointments: table({
       id: c.serial().primaryKey(),
       personId: c.integer().references('people.id'),
@@ -20,10 +16,7 @@ const clinic = schema(
       notes: c.text().nullable(),
       confirmed: c.boolean().default(false),
     }),
-    attendances: table({
-      personId: c.integer().references('people.id', { onDelete: 'cascade' }),
-      appointmentId: c.integer().references('appointments.id', { onDelete: 'cascade' }),
-    }).primaryKey('personId', 'appointmentId'),
+    attendances: attendancesTable,
   },
   { casing: 'snake_case' },
 )

@@ -9,25 +9,14 @@ import {
   NotNullViolationError,
   SerializationFailureError,
   UniqueViolationError,
-  column as c,
   createDb,
   schema,
   sql,
-  table,
 } from '../src/index.js'
 import type { Database, Driver, IsolationLevel, QueryLogEvent, Transaction, TransactionOptions } from '../src/index.js'
+import { peopleTable } from '../test/support/api-clinic.js'
 
-const clinic = schema(
-  {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
-  },
-  { casing: 'snake_case' },
-)
+const clinic = schema({ people: peopleTable }, { casing: 'snake_case' })
 type Clinic = typeof clinic
 
 declare const driver: Driver

@@ -12,6 +12,7 @@ import type {
   UpdateQueryBuilder,
   Updateable,
 } from '../src/index.js'
+import { appointmentsTable, attendancesTable } from '../test/support/api-clinic.js'
 
 // API.md §1, plus a generated column, a computed one, and a table of other kinds.
 const clinic = schema(
@@ -23,16 +24,8 @@ const clinic = schema(
       createdAt: c.timestamptz().default(sql`now()`),
       nameLength: c.integer().generatedAlwaysAs(sql`length(name)`),
     }).computed((t) => ({ shout: sql<string>`upper(${t.name})` })),
-    appointments: table({
-      id: c.serial().primaryKey(),
-      personId: c.integer().references('people.id'),
-      meetingAt: c.timestamptz(),
-      notes: c.text().nullable(),
-    }),
-    attendances: table({
-      personId: c.integer().references('people.id', { onDelete: 'cascade' }),
-      appointmentId: c.integer().references('appointments.id', { onDelete: 'cascade' }),
-    }).primaryKey('personId', 'appointmentId'),
+    appointments: appointmentsTable,
+    attendances: attendancesTable,
     kinds: table({
       id: c.bigserial().primaryKey(),
       big: c.bigint(),

@@ -4,15 +4,13 @@
 // and compared with the flat answer; where the raw client's types differ from joinery's
 // (numeric, timestamp), the SQL answer casts them to text and joinery's values are written the same way.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { chinook, loadChinook } from './support/chinook.js'
-import { testDatabase } from './support/database.js'
+import { chinook, chinookDatabase } from './support/chinook.js'
 import type { TestDatabase } from './support/database.js'
 
 let t: TestDatabase
 
 beforeAll(async () => {
-  t = await testDatabase()
-  await loadChinook(t)
+  t = await chinookDatabase()
 })
 afterAll(() => t.close())
 

@@ -3,14 +3,12 @@
 // employees' reports_to hierarchy.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { JoineryError, sql } from '../src/index.js'
-import { chinook, loadChinook } from './support/chinook.js'
-import { testDatabase } from './support/database.js'
+import { chinook, chinookDatabase } from './support/chinook.js'
 import type { TestDatabase } from './support/database.js'
 
 let t: TestDatabase
 beforeAll(async () => {
-  t = await testDatabase()
-  await loadChinook(t)
+  t = await chinookDatabase()
 })
 afterAll(() => t.close())
 

@@ -4,16 +4,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DatabaseError, sql } from '../src/index.js'
 import type { QueryLogEvent } from '../src/index.js'
-import { clinic, clinicSql } from './support/clinic.js'
-import { testDatabase } from './support/database.js'
+import { clinic, clinicDatabase } from './support/clinic.js'
 import type { TestDatabase } from './support/database.js'
 
 let t: TestDatabase
 const log: QueryLogEvent[] = []
 
 beforeAll(async () => {
-  t = await testDatabase()
-  await t.exec(clinicSql)
+  t = await clinicDatabase()
 })
 afterAll(() => t.close())
 

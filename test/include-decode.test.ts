@@ -2,15 +2,16 @@
 // decodes to the same JS value in three places — at top level, inside a one-relation
 // (children.kind, many-to-one) and inside a many-relation (parents.kinds, one-to-many) — on
 // each driver; with DATABASE_URL set, a PGlite opened in this file must give the very same values.
-// The values are those of test/decode.test.ts (copied, so this file stands alone), plus a
+// The values are those of test/decode.test.ts (shared in test/support/kinds.ts), plus a
 // 30-digit numeric, a date and a timestamp past 2038, and custom types.
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { column as c, createDb, enumOf, schema, table } from '../src/index.js'
+import { column as c, createDb, schema, table } from '../src/index.js'
 import type { Database } from '../src/index.js'
 import { pgliteDriver } from '../src/driver/pglite.js'
-import { testDatabase, usingServer } from './support/database.js'
+import { usingServer } from './support/database.js'
 import type { TestDatabase } from './support/database.js'
+import * as shared from './support/kinds.js'
 
 // Local time far from UTC and not a whole hour off: reading `timestamp` (without time zone) as
 // local time instead of UTC would shift every value. Vitest runs each file in its own process.
@@ -25,55 +26,16 @@ const point = (text: string) => {
 const kindColumns = {
   id: c.serial().primaryKey(),
   parentId: c.integer().references('parents.id'),
-  big: c.bigserial(),
-  int2: c.smallint().nullable(),
-  int4: c.integer().nullable(),
-  int8: c.bigint().nullable(),
-  int8Number: c.bigint({ mode: 'number' }).nullable(),
-  int8String: c.bigint({ mode: 'string' }).nullable(),
-  num: c.numeric().nullable(),
+  ...shared.integerColumns,
   num30: c.numeric({ precision: 30, scale: 0 }).nullable(),
-  money: c.numeric({ precision: 10, scale: 2 }).nullable(),
-  float4: c.real().nullable(),
-  float8: c.doublePrecision().nullable(),
-  bool: c.boolean().nullable(),
-  txt: c.text().nullable(),
-  vchar: c.varchar(20).nullable(),
-  fixed: c.char(5).nullable(),
-  uid: c.uuid().nullable(),
-  day: c.date().nullable(),
+  ...shared.scalarColumns,
   dayLate: c.date().nullable(),
   ts: c.timestamp().nullable(),
   tsLate: c.timestamp().nullable(),
-  tstz: c.timestamptz().nullable(),
-  clock: c.time().nullable(),
-  span: c.interval().nullable(),
-  doc: c.json().nullable(),
-  docb: c.jsonb().nullable(),
-  bytes: c.bytea().nullable(),
-  mood: enumOf(['sad', 'ok', 'happy'], { name: 'mood' }).nullable(),
+  ...shared.laterScalarColumns,
   addr: c.custom('inet').nullable(),
   pt: c.custom<{ x: number; y: number }>('point', { decode: point }).nullable(),
-  int2s: c.smallint().array().nullable(),
-  int4s: c.integer().array().nullable(),
-  int8s: c.bigint().array().nullable(),
-  nums: c.numeric().array().nullable(),
-  float4s: c.real().array().nullable(),
-  float8s: c.doublePrecision().array().nullable(),
-  bools: c.boolean().array().nullable(),
-  texts: c.text().array().nullable(),
-  vchars: c.varchar(20).array().nullable(),
-  chars: c.char(5).array().nullable(),
-  uids: c.uuid().array().nullable(),
-  days: c.date().array().nullable(),
-  tss: c.timestamp().array().nullable(),
-  tstzs: c.timestamptz().array().nullable(),
-  clocks: c.time().array().nullable(),
-  spans: c.interval().array().nullable(),
-  docs: c.json().array().nullable(),
-  docbs: c.jsonb().array().nullable(),
-  byteas: c.bytea().array().nullable(),
-  moods: enumOf(['sad', 'ok', 'happy'], { name: 'mood' }).array().nullable(),
+  ...shared.arrayColumns,
   addrs: c.custom('inet').array().nullable(),
   matrix: c.integer().array().array().nullable(),
 }
@@ -89,12 +51,6 @@ const s = schema(
 
 type Db = Database<typeof s>
 
-const UNICODE = 'emoji 👩‍👩‍👧‍👦, flag 🇮🇱, combining e\u0301 (not \u00e9), quotes \'" and a backslash \\, tab\tend'
-const TRICKY_TEXTS = ['}', '\\', '"', ',', 'NULL ', 'null', '{}', 'a b', '\\"{,}"\\']
-
-/** A SQL string literal (standard_conforming_strings: only quotes are doubled). */
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`
-
 const createSql = String.raw`
   create type mood as enum ('sad', 'ok', 'happy');
   create table parents (id integer primary key, label text not null);
@@ -105,10 +61,7 @@ const createSql = String.raw`
     bool boolean, txt text, vchar varchar(20), fixed char(5), uid uuid,
     day date, day_late date, ts timestamp, ts_late timestamp, tstz timestamptz, clock time, span interval,
     doc json, docb jsonb, bytes bytea, mood mood, addr inet, pt point,
-    int2s smallint[], int4s integer[], int8s bigint[], nums numeric[], float4s real[], float8s double precision[],
-    bools boolean[], texts text[], vchars varchar(20)[], chars char(5)[], uids uuid[],
-    days date[], tss timestamp[], tstzs timestamptz[], clocks time[], spans interval[],
-    docs json[], docbs jsonb[], byteas bytea[], moods mood[], addrs inet[], matrix integer[][]
+    ${shared.arrayColumnsSql}, addrs inet[], matrix integer[][]
   );
   create table children (id integer primary key, kind_id integer not null references kinds);
   insert into parents values (1, 'every kind'), (2, 'json edge cases');
@@ -116,24 +69,13 @@ const createSql = String.raw`
     1, 1, 9223372036854775807,
     32767, 2147483647, 9007199254740993, 9007199254740991, -9223372036854775808,
     '-12345678901234567890.1234567890', '123456789012345678901234567890', 12.5, '3.14', 'Infinity',
-    true, ${literal(UNICODE)}, 'ÅÄÖ', 'ab', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11',
+    true, ${shared.literal(shared.UNICODE)}, 'ÅÄÖ', 'ab', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11',
     '1969-07-20', '2100-12-31', '1900-01-01 00:00:00', '2038-01-19 03:14:08', '1969-12-31 23:59:59.999+00', '23:59:59.999999',
     '1 year 2 months 3 days 4 hours 5 minutes 6.5 seconds',
     '{"a": {"b": [1, 2.5, {"c": null}]}, "s": "quote \" and \\ backslash", "u": "\u00e9"}',
     '{"nested": {"deep": [true, false, null]}, "n": 1.5}',
     '\x00ff7f5c', 'happy', '192.168.0.1/24', '(1.5,-2)',
-    '{1,-32768,32767}', '{}', '{9007199254740993,NULL,-9223372036854775808}',
-    '{NaN,Infinity,-Infinity,0.000000000000000000000000000001,NULL}',
-    '{NaN,Infinity,-Infinity,1.5}', '{-0,1e-310,0.30000000000000004,NaN}',
-    '{t,f,NULL}',
-    ARRAY['a,b', '{braces}', 'quote"d', 'back\slash', '', 'NULL', NULL, ' spaced ', 'emoji 🎉', 'apostrophe''s'],
-    ARRAY['ä', '}{'], ARRAY['a', 'abcde'], ARRAY['a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', NULL]::uuid[],
-    '{1969-07-20,2040-02-29,"0044-03-15 BC",NULL}',
-    '{"1900-01-01 00:00:00","2040-02-29 12:34:56.789",NULL,"0001-01-01 00:00:00 BC","0099-12-31 23:59:59"}',
-    '{"1969-12-31 23:59:59.999+00","2100-01-01 00:00:00+00",infinity,-infinity}',
-    '{00:00:00,12:30:00.5}', '{"1 day","-1 second"}',
-    ARRAY['{"a":1}', '[1,2]', 'null', '"s"']::json[], ARRAY['{"b": {"c": "d,e}"}}']::jsonb[],
-    ARRAY['\x00ff'::bytea, '\x'::bytea, NULL], '{sad,happy,NULL}', '{10.0.0.1,NULL,::1}', '{{1,2},{3,NULL}}'
+    ${shared.row1ArraysSql}, '{10.0.0.1,NULL,::1}', '{{1,2},{3,NULL}}'
   ), (
     2, 1, 1,
     -32768, -2147483648, -9007199254740993, -9007199254740991, 9223372036854775807,
@@ -143,7 +85,7 @@ const createSql = String.raw`
     '-1 days 1 second',
     '[1, "two", null, {"x": []}]', '"a string"', '\x', 'sad', '::1', '(0,0)',
     '{}', '{}', '{}', '{}', '{}', '{}', '{}',
-    ARRAY[${TRICKY_TEXTS.map(literal).join(', ')}],
+    ARRAY[${shared.TRICKY_TEXTS.map(shared.literal).join(', ')}],
     '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}'
   );
   insert into kinds (id, parent_id, big) values (3, 1, 3);
@@ -154,57 +96,13 @@ const createSql = String.raw`
 `
 
 const row1 = {
-  id: 1,
+  ...shared.row1,
   parentId: 1,
-  big: 9223372036854775807n,
-  int2: 32767,
-  int4: 2147483647,
-  int8: 9007199254740993n,
-  int8Number: 9007199254740991,
-  int8String: '-9223372036854775808',
-  num: '-12345678901234567890.1234567890',
   num30: '123456789012345678901234567890',
-  money: '12.50',
-  float4: 3.14,
-  float8: Infinity,
-  bool: true,
-  txt: UNICODE,
-  vchar: 'ÅÄÖ',
-  fixed: 'ab   ',
-  uid: 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
-  day: '1969-07-20',
   dayLate: '2100-12-31',
-  ts: new Date('1900-01-01T00:00:00.000Z'),
   tsLate: new Date('2038-01-19T03:14:08Z'),
-  tstz: new Date('1969-12-31T23:59:59.999Z'),
-  clock: '23:59:59.999999',
-  span: '1 year 2 mons 3 days 04:05:06.5',
-  doc: { a: { b: [1, 2.5, { c: null }] }, s: 'quote " and \\ backslash', u: 'é' },
-  docb: { nested: { deep: [true, false, null] }, n: 1.5 },
-  bytes: new Uint8Array([0x00, 0xff, 0x7f, 0x5c]),
-  mood: 'happy',
   addr: '192.168.0.1/24',
   pt: { x: 1.5, y: -2 },
-  int2s: [1, -32768, 32767],
-  int4s: [],
-  int8s: [9007199254740993n, null, -9223372036854775808n],
-  nums: ['NaN', 'Infinity', '-Infinity', '0.000000000000000000000000000001', null],
-  float4s: [NaN, Infinity, -Infinity, 1.5],
-  float8s: [-0, 1e-310, 0.30000000000000004, NaN],
-  bools: [true, false, null],
-  texts: ['a,b', '{braces}', 'quote"d', 'back\\slash', '', 'NULL', null, ' spaced ', 'emoji 🎉', "apostrophe's"],
-  vchars: ['ä', '}{'],
-  chars: ['a    ', 'abcde'],
-  uids: ['a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', null],
-  days: ['1969-07-20', '2040-02-29', '0044-03-15 BC', null],
-  tss: [new Date('1900-01-01T00:00:00Z'), new Date('2040-02-29T12:34:56.789Z'), null, new Date('0000-01-01T00:00:00Z'), new Date('0099-12-31T23:59:59Z')],
-  tstzs: [new Date('1969-12-31T23:59:59.999Z'), new Date('2100-01-01T00:00:00Z'), new Date(8.64e15), new Date(-8.64e15)],
-  clocks: ['00:00:00', '12:30:00.5'],
-  spans: ['1 day', '-00:00:01'],
-  docs: [{ a: 1 }, [1, 2], null, 's'],
-  docbs: [{ b: { c: 'd,e}' } }],
-  byteas: [new Uint8Array([0x00, 0xff]), new Uint8Array([]), null],
-  moods: ['sad', 'happy', null],
   addrs: ['10.0.0.1', null, '::1'],
   matrix: [
     [1, 2],
@@ -213,57 +111,13 @@ const row1 = {
 }
 
 const row2 = {
-  id: 2,
+  ...shared.row2,
   parentId: 1,
-  big: 1n,
-  int2: -32768,
-  int4: -2147483648,
-  int8: -9007199254740993n,
-  int8Number: -9007199254740991,
-  int8String: '9223372036854775807',
-  num: 'NaN',
   num30: '-999999999999999999999999999999',
-  money: '-0.01',
-  float4: NaN,
-  float8: -Infinity,
-  bool: false,
-  txt: '',
-  vchar: 'NULL',
-  fixed: 'abcde',
-  uid: '00000000-0000-0000-0000-000000000000',
-  day: '0044-03-15 BC',
   dayLate: '1950-06-15',
-  ts: new Date('2040-02-29T12:34:56.789Z'),
   tsLate: new Date('1901-12-13T20:45:52Z'),
-  tstz: new Date('-000043-03-15T12:00:00Z'),
-  clock: '00:00:00',
-  span: '-1 days +00:00:01',
-  doc: [1, 'two', null, { x: [] }],
-  docb: 'a string',
-  bytes: new Uint8Array([]),
-  mood: 'sad',
   addr: '::1',
   pt: { x: 0, y: 0 },
-  int2s: [],
-  int4s: [],
-  int8s: [],
-  nums: [],
-  float4s: [],
-  float8s: [],
-  bools: [],
-  texts: TRICKY_TEXTS,
-  vchars: [],
-  chars: [],
-  uids: [],
-  days: [],
-  tss: [],
-  tstzs: [],
-  clocks: [],
-  spans: [],
-  docs: [],
-  docbs: [],
-  byteas: [],
-  moods: [],
   addrs: [],
   matrix: [],
 }
@@ -274,7 +128,6 @@ const row3 = { ...Object.fromEntries(Object.keys(row1).map((key) => [key, null])
 const rows = [row1, row2, row3]
 type Key = keyof typeof row1
 
-const pick = (row: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, row[key]]))
 
 /** The kinds rows read in the three places, by one database. */
 interface ThreePlaces {
@@ -311,20 +164,11 @@ let t: TestDatabase
 let db: Db
 
 beforeAll(async () => {
-  expect(new Date('2020-01-01T00:00:00Z').getTimezoneOffset(), 'the process runs far from UTC').toBe(210)
-  t = await testDatabase()
-  // PGlite is one connection: a session time zone with odd historical offsets sticks, so
-  // timestamptz arrives with offsets to apply. The server keeps its own zone.
-  if (t.kind === 'pglite') await t.exec(`set timezone to 'Asia/Kathmandu'`)
-  await t.exec(createSql)
+  t = await shared.openFarFromUtc(createSql)
   db = t.db(s)
 })
 
-afterAll(async () => {
-  await t.close()
-  if (originalTimeZone === undefined) delete process.env.TZ
-  else process.env.TZ = originalTimeZone
-})
+afterAll(() => shared.closeFarFromUtc(t, originalTimeZone))
 
 describe('every column kind, the same JS value at top level, in a one-relation, in a many-relation', () => {
   test('whole rows (include(name) with no callback): more than 50 columns, so an array of json objects merged by the decoder', async () => {
@@ -342,7 +186,7 @@ describe('every column kind, the same JS value at top level, in a one-relation, 
   test("a custom type whose cast to text differs from its output (inet '::1' vs '::1/128'): as at top level", async () => {
     for (const keys of [undefined, ['id', 'addr', 'addrs']] as const) {
       const found = await threePlaces(db, [1, 2, 3], keys)
-      const addrs = (place: Record<string, unknown>[]) => place.map((row) => pick(row, ['id', 'addr', 'addrs']))
+      const addrs = (place: Record<string, unknown>[]) => place.map((row) => shared.pick(row, ['id', 'addr', 'addrs']))
       const expected = [
         { id: 1, addr: '192.168.0.1/24', addrs: ['10.0.0.1', null, '::1'] },
         { id: 2, addr: '::1', addrs: [] },
@@ -369,7 +213,7 @@ describe('every column kind, the same JS value at top level, in a one-relation, 
     test(`selected columns (json_build_object): ${what}`, async () => {
       const found = await threePlaces(db, [1, 2, 3], ['id', ...keys])
       expect(found.sql.one).not.toContain('json_build_array(json_build_object(')
-      const expected = rows.map((row) => pick(row, ['id', ...keys]))
+      const expected = rows.map((row) => shared.pick(row, ['id', ...keys]))
       expect(found.top).toStrictEqual(expected)
       expect(found.one).toStrictEqual(expected)
       expect(found.many).toStrictEqual(expected)
@@ -405,7 +249,7 @@ describe('every column kind, the same JS value at top level, in a one-relation, 
   test('json edge values in whole rows (the wide path): -0 stays -0', async () => {
     const found = await threePlaces(db, [4])
     expect(found.sql.one).toContain('json_build_array(json_build_object(')
-    const docs = (place: Record<string, unknown>[]) => place.map((row) => pick(row, ['doc', 'docs']))
+    const docs = (place: Record<string, unknown>[]) => place.map((row) => shared.pick(row, ['doc', 'docs']))
     expect(docs(found.top)).toStrictEqual([jsonEdges])
     expect(docs(found.one)).toStrictEqual([jsonEdges])
     expect(docs(found.many)).toStrictEqual([jsonEdges])
@@ -413,7 +257,7 @@ describe('every column kind, the same JS value at top level, in a one-relation, 
 
   test('json edge values in whole rows (the wide path): a json string holding \\u0000 reads, no database error', async () => {
     const found = await threePlaces(db, [5])
-    const docs = (place: Record<string, unknown>[]) => place.map((row) => pick(row, ['doc', 'docs']))
+    const docs = (place: Record<string, unknown>[]) => place.map((row) => shared.pick(row, ['doc', 'docs']))
     expect(docs(found.top)).toStrictEqual([nul])
     expect(docs(found.one)).toStrictEqual([nul])
     expect(docs(found.many)).toStrictEqual([nul])
@@ -451,6 +295,6 @@ describe.runIf(usingServer)('pg and PGlite return the very same JS values, in ea
     expect(server.sql.one).not.toContain('json_build_array(json_build_object(')
     expect(server.one).toStrictEqual(embedded.one)
     expect(server.many).toStrictEqual(embedded.many)
-    expect(server.one).toStrictEqual(rows.map((row) => pick(row, keys)))
+    expect(server.one).toStrictEqual(rows.map((row) => shared.pick(row, keys)))
   })
 })

@@ -3,9 +3,8 @@
 // and the result type (`Equal`, checked by `tsc --noEmit`).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { QueryLogEvent } from '../src/index.js'
-import { appointments as a, clinic, clinicSql, people as p, rooms } from './support/clinic.js'
-import { chinook, loadChinook } from './support/chinook.js'
-import { testDatabase } from './support/database.js'
+import { appointments as a, clinic, clinicDatabase, people as p, rooms } from './support/clinic.js'
+import { chinook } from './support/chinook.js'
 import type { TestDatabase } from './support/database.js'
 import type { Equal } from './support/equal.js'
 
@@ -13,9 +12,7 @@ let t: TestDatabase
 const log: QueryLogEvent[] = []
 
 beforeAll(async () => {
-  t = await testDatabase()
-  await t.exec(clinicSql)
-  await loadChinook(t)
+  t = await clinicDatabase({ withChinook: true })
 })
 afterAll(() => t.close())
 

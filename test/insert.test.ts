@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { JoineryError, column as c, enumOf, schema, sql, table } from '../src/index.js'
 import type { Database, QueryLogEvent } from '../src/index.js'
+import { appointmentsTable, peopleTable } from './support/api-clinic.js'
 import { testDatabase } from './support/database.js'
 import type { TestDatabase } from './support/database.js'
 
@@ -16,18 +17,8 @@ const mood = enumOf(['sad', 'ok', 'happy'], { name: 'mood' })
 
 const clinic = schema(
   {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
-    appointments: table({
-      id: c.serial().primaryKey(),
-      personId: c.integer().references('people.id'),
-      meetingAt: c.timestamptz(),
-      notes: c.text().nullable(),
-    }),
+    people: peopleTable,
+    appointments: appointmentsTable,
     archive: table({
       id: c.serial().primaryKey(),
       name: c.text(),

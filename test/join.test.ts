@@ -4,18 +4,15 @@
 // 'table.column' references in select/where/orderBy. SQL + rows + result types.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { JoineryError } from '../src/index.js'
-import { chinook, loadChinook } from './support/chinook.js'
-import { clinic, clinicSql } from './support/clinic.js'
-import { testDatabase } from './support/database.js'
+import { chinook } from './support/chinook.js'
+import { clinic, clinicDatabase } from './support/clinic.js'
 import type { TestDatabase } from './support/database.js'
 import type { Equal } from './support/equal.js'
 
 let t: TestDatabase
 
 beforeAll(async () => {
-  t = await testDatabase()
-  await t.exec(clinicSql)
-  await loadChinook(t)
+  t = await clinicDatabase({ withChinook: true })
 })
 afterAll(() => t.close())
 

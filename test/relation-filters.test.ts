@@ -2,18 +2,15 @@
 // `${name}Count: number`; whereRelated / whereNotRelated → EXISTS / NOT EXISTS, also through a
 // many-to-many. Each test checks the SQL and the rows the database gave.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { chinook, loadChinook } from './support/chinook.js'
-import { clinic, clinicSql } from './support/clinic.js'
-import { testDatabase } from './support/database.js'
+import { chinook } from './support/chinook.js'
+import { clinic, clinicDatabase } from './support/clinic.js'
 import type { TestDatabase } from './support/database.js'
 import type { Equal } from './support/equal.js'
 
 let t: TestDatabase
 
 beforeAll(async () => {
-  t = await testDatabase()
-  await t.exec(clinicSql)
-  await loadChinook(t)
+  t = await clinicDatabase({ withChinook: true })
 })
 afterAll(() => t.close())
 

@@ -3,8 +3,9 @@
 // the run-time names and kinds with vitest, and does not compile when the types disagree, so
 // `npx tsc --noEmit -p .` (part of `npm test`) fails on any disagreement.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { column as c, JoineryError, schema, sql, table } from '../src/index.js'
+import { column as c, JoineryError, schema, table } from '../src/index.js'
 import type { RelationsOf } from '../types/select.js'
+import { clinicTables, clinicWithMeetings as clinicM2m } from './support/api-clinic.js'
 import { chinook } from './support/chinook.js'
 import type { Chinook } from './support/chinook.js'
 import { testDatabase } from './support/database.js'
@@ -13,36 +14,11 @@ import type { Equal } from './support/equal.js'
 import { expectRelations } from './support/relations.js'
 import type { RelationSummary } from './support/relations.js'
 
-const clinicTables = {
-  people: table({
-    id: c.serial().primaryKey(),
-    name: c.text(),
-    email: c.text().nullable().unique(),
-    createdAt: c.timestamptz().default(sql`now()`),
-  }),
-  appointments: table({
-    id: c.serial().primaryKey(),
-    personId: c.integer().references('people.id'),
-    meetingAt: c.timestamptz(),
-    notes: c.text().nullable(),
-  }),
-  attendances: table({
-    personId: c.integer().references('people.id', { onDelete: 'cascade' }),
-    appointmentId: c.integer().references('appointments.id', { onDelete: 'cascade' }),
-  }).primaryKey('personId', 'appointmentId'),
-}
-
 /** API.md §1 exactly: no `relations` option. */
 const clinic = schema(clinicTables, { casing: 'snake_case' })
 
-/** API.md §1 with the two lines that add the many-to-many between people and appointments. */
-const clinicM2m = schema(clinicTables, {
-  casing: 'snake_case',
-  relations: (r) => ({
-    people: { meetings: r.many('appointments', { through: 'attendances' }) },
-    appointments: { attendees: r.many('people', { through: 'attendances' }) },
-  }),
-})
+// clinicM2m (support/api-clinic.ts): API.md §1 with the two lines that add the many-to-many
+// between people and appointments.
 
 describe('the clinic of API.md §1', () => {
   test('without relations: many-to-one from each FK, the backrefs, and appointments.people through the junction', () => {

@@ -2,14 +2,12 @@
 // the combined result, and branches that keep their own order and limit.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DatabaseError } from '../src/index.js'
-import { clinic, clinicSql } from './support/clinic.js'
-import { testDatabase } from './support/database.js'
+import { clinic, clinicDatabase } from './support/clinic.js'
 import type { TestDatabase } from './support/database.js'
 
 let t: TestDatabase
 beforeAll(async () => {
-  t = await testDatabase()
-  await t.exec(clinicSql)
+  t = await clinicDatabase()
 })
 afterAll(() => t.close())
 

@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { column as c, schema, sql, table } from '../src/index.js'
+import { schema, sql } from '../src/index.js'
+import { peopleTable } from './support/api-clinic.js'
 import { testDatabase } from './support/database.js'
 import type { TestDatabase } from './support/database.js'
 
-const clinic = schema(
-  {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
-  },
-  { casing: 'snake_case' },
-)
+const clinic = schema({ people: peopleTable }, { casing: 'snake_case' })
 
 let t: TestDatabase
 beforeAll(async () => {

@@ -1,14 +1,12 @@
 // Subqueries (API.md §3): where(column, 'in', subquery), eb.exists, scalar subqueries in select
 // with .as(), and correlated subqueries that refer to the outer query's 'people.id'.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { clinic, clinicSql } from './support/clinic.js'
-import { testDatabase } from './support/database.js'
+import { clinic, clinicDatabase } from './support/clinic.js'
 import type { TestDatabase } from './support/database.js'
 
 let t: TestDatabase
 beforeAll(async () => {
-  t = await testDatabase()
-  await t.exec(clinicSql)
+  t = await clinicDatabase()
 })
 afterAll(() => t.close())
 

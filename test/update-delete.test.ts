@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { column as c, schema, sql, table } from '../src/index.js'
 import type { Database, QueryLogEvent } from '../src/index.js'
+import { appointmentsTable } from './support/api-clinic.js'
 import { testDatabase } from './support/database.js'
 import type { TestDatabase } from './support/database.js'
 
@@ -16,12 +17,7 @@ const clinic = schema(
       balance: c.bigint(),
       createdAt: c.timestamptz().default(sql`now()`),
     }),
-    appointments: table({
-      id: c.serial().primaryKey(),
-      personId: c.integer().references('people.id'),
-      meetingAt: c.timestamptz(),
-      notes: c.text().nullable(),
-    }),
+    appointments: appointmentsTable,
   },
   { casing: 'snake_case' },
 )

@@ -2,14 +2,12 @@
 // sum(col) with .over((o) => o.partitionBy(…).orderBy(…)), decoded like their plain forms.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { JoineryError } from '../src/index.js'
-import { appointments as a, clinic, clinicSql } from './support/clinic.js'
-import { testDatabase } from './support/database.js'
+import { appointments as a, clinic, clinicDatabase } from './support/clinic.js'
 import type { TestDatabase } from './support/database.js'
 
 let t: TestDatabase
 beforeAll(async () => {
-  t = await testDatabase()
-  await t.exec(clinicSql)
+  t = await clinicDatabase()
 })
 afterAll(() => t.close())
 

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { column as c, schema, table } from '../../src/index.js'
+import { testDatabase } from './database.js'
 import type { TestDatabase } from './database.js'
 
 export const chinook = schema(
@@ -114,4 +115,11 @@ let text: Promise<string> | undefined
 export async function loadChinook(t: TestDatabase): Promise<void> {
   if (!existsSync(chinookSqlPath)) throw new Error(`Chinook fixture not found at ${chinookSqlPath}: shared/ must sit beside the repository.`)
   await t.exec(await (text ??= readFile(chinookSqlPath, 'utf8')))
+}
+
+/** A test database holding Chinook (loadChinook). */
+export async function chinookDatabase(): Promise<TestDatabase> {
+  const t = await testDatabase()
+  await loadChinook(t)
+  return t
 }

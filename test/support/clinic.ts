@@ -2,16 +2,15 @@
 // kind: `rooms` (appointments.roomId is a NULLABLE foreign key: many-to-one `| null`) and
 // `profiles` (profiles.personId is UNIQUE: one-to-one, people.profiles `| null`). The
 // many-to-many `meetings`/`attendees` are declared as in API.md.
-import { column as c, schema, sql, table } from '../../src/index.js'
+import { column as c, schema, table } from '../../src/index.js'
+import { attendancesTable, peopleTable } from './api-clinic.js'
+import { loadChinook } from './chinook.js'
+import { testDatabase } from './database.js'
+import type { TestDatabase } from './database.js'
 
 export const clinic = schema(
   {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
+    people: peopleTable,
     rooms: table({
       id: c.serial().primaryKey(),
       label: c.text(),
@@ -23,10 +22,7 @@ export const clinic = schema(
       meetingAt: c.timestamptz(),
       notes: c.text().nullable(),
     }),
-    attendances: table({
-      personId: c.integer().references('people.id', { onDelete: 'cascade' }),
-      appointmentId: c.integer().references('appointments.id', { onDelete: 'cascade' }),
-    }).primaryKey('personId', 'appointmentId'),
+    attendances: attendancesTable,
     profiles: table({
       id: c.serial().primaryKey(),
       personId: c.integer().references('people.id').unique(),
@@ -78,6 +74,14 @@ export const clinicSql = `
   insert into attendances (person_id, appointment_id) values (1, 1), (2, 1), (3, 2), (2, 4), (3, 4), (1, 5), (3, 6);
   insert into profiles (id, person_id, bio) values (1, 1, 'Runs the clinic'), (2, 3, 'Intern');
 `
+
+/** A test database holding the clinic (clinicSql), and Chinook too with `withChinook`. */
+export async function clinicDatabase(options: { withChinook?: boolean } = {}): Promise<TestDatabase> {
+  const t = await testDatabase()
+  await t.exec(clinicSql)
+  if (options.withChinook === true) await loadChinook(t)
+  return t
+}
 
 /** The rows above as joinery returns them (whole rows). */
 export const people = {

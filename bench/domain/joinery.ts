@@ -1,24 +1,11 @@
-// The clinic in joinery's DSL: API.md §1 (with its canonical many-to-many lines), plus rooms and comments.
+// The clinic in joinery's DSL: API.md §1's tables (shared with the tests), its canonical
+// many-to-many lines, plus rooms and comments.
 import { column as c, schema, sql, table } from '../../src/index.js'
+import { clinicTables } from '../../test/support/api-clinic.js'
 
 export const clinic = schema(
   {
-    people: table({
-      id: c.serial().primaryKey(),
-      name: c.text(),
-      email: c.text().nullable().unique(),
-      createdAt: c.timestamptz().default(sql`now()`),
-    }),
-    appointments: table({
-      id: c.serial().primaryKey(),
-      personId: c.integer().references('people.id'),
-      meetingAt: c.timestamptz(),
-      notes: c.text().nullable(),
-    }),
-    attendances: table({
-      personId: c.integer().references('people.id', { onDelete: 'cascade' }),
-      appointmentId: c.integer().references('appointments.id', { onDelete: 'cascade' }),
-    }).primaryKey('personId', 'appointmentId'),
+    ...clinicTables,
     rooms: table({
       id: c.serial().primaryKey(),
       name: c.text().unique(),

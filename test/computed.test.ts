@@ -150,7 +150,10 @@ describe('computed columns inside include', () => {
       .where('year', '=', 2014)
       .orderBy('id')
     const sqlText = q.compile().sql
-    expect(sqlText).toContain(`json_build_object('fullName', ("r1"."first_name" || ' ' || "r1"."last_name"), 'contact', (coalesce("r1"."email", 'no email')))`)
+    expect(sqlText).toContain(
+      `(select to_json("r1".*) from (select ("r1"."first_name" || ' ' || "r1"."last_name") as "fullName", (coalesce("r1"."email", 'no email')) as "contact" ` +
+        'from "people" as "r1" where "r1"."id" = "r0"."person_id") as "r1") as "person"',
+    )
     expect(sqlText).toMatch(/ where \(extract\(year from "appointments"\."meeting_at"\)::int\) = \$1 order by "appointments"\."id" asc$/)
     expect(await q.execute()).toStrictEqual([
       {

@@ -2,6 +2,7 @@
 // ARCHITECTURE.md "Nested relations"). Each test checks the SQL and the rows the database gave,
 // and the result type (`Equal`, checked by `tsc --noEmit`).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { column as c, schema, sql, table } from '../src/index.js'
 import type { QueryLogEvent } from '../src/index.js'
 import { appointments as a, clinic, clinicDatabase, people as p, rooms } from './support/clinic.js'
 import { chinook } from './support/chinook.js'
@@ -41,12 +42,14 @@ describe('include at depth (API.md §3)', () => {
       .orderBy('id')
     expect(q.compile()).toEqual({
       sql:
-        'select "people"."id", "people"."name", (select coalesce(json_agg(json_build_object(' +
-        `'meetingAt', "r0"."meeting_at"::text, 'notes', "r0"."notes", 'attendances', ` +
-        `(select coalesce(json_agg(json_build_object('personId', "r1"."person_id", 'appointmentId', "r1"."appointment_id", 'person', ` +
-        `(select json_build_object('name', "r2"."name") from "people" as "r2" where "r2"."id" = "r1"."person_id")) order by "r1"."person_id" asc), '[]'::json) ` +
-        'from "attendances" as "r1" where "r1"."appointment_id" = "r0"."id")) order by "r0"."meeting_at" asc), \'[]\'::json) ' +
-        'from (select "r0".* from "appointments" as "r0" where "r0"."person_id" = "people"."id" and "r0"."meeting_at" >= $1 order by "r0"."meeting_at" asc limit $2) as "r0") as "appointments" ' +
+        'select "people"."id", "people"."name", ' +
+        `(select coalesce(json_agg("r0".* order by "r0"."meetingAt" asc), '[]'::json) ` +
+        'from (select "r0"."meeting_at" as "meetingAt", "r0"."notes", ' +
+        `(select coalesce(json_agg("r1".* order by "r1"."personId" asc), '[]'::json) ` +
+        'from (select "r1"."person_id" as "personId", "r1"."appointment_id" as "appointmentId", ' +
+        '(select to_json("r2".*) from (select "r2"."name" from "people" as "r2" where "r2"."id" = "r1"."person_id") as "r2") as "person" ' +
+        'from "attendances" as "r1" where "r1"."appointment_id" = "r0"."id") as "r1") as "attendances" ' +
+        'from "appointments" as "r0" where "r0"."person_id" = "people"."id" and "r0"."meeting_at" >= $1 order by "r0"."meeting_at" asc limit $2) as "r0") as "appointments" ' +
         'from "people" order by "people"."id" asc',
       parameters: ['2013-01-01 00:00:00.000+00', '5'],
     })
@@ -82,8 +85,10 @@ describe('include at depth (API.md §3)', () => {
       .include('appointments', (ap) => ap.select(['id']).orderBy('roomId', 'desc').orderBy('meetingAt', 'desc'))
     expect(q.compile()).toEqual({
       sql:
-        'select "people"."name", (select coalesce(json_agg(json_build_object(\'id\', "r0"."id") order by "r0"."room_id" desc, "r0"."meeting_at" desc), \'[]\'::json) ' +
-        'from "appointments" as "r0" where "r0"."person_id" = "people"."id") as "appointments" from "people" where "people"."id" = $1',
+        // roomId and meetingAt are not selected: each travels as a hidden column, left out of the result.
+        `select "people"."name", (select coalesce(json_agg("r0".* order by "r0"."$order0" desc, "r0"."$order1" desc), '[]'::json) ` +
+        'from (select "r0"."id", "r0"."room_id" as "$order0", "r0"."meeting_at" as "$order1" ' +
+        'from "appointments" as "r0" where "r0"."person_id" = "people"."id") as "r0") as "appointments" from "people" where "people"."id" = $1',
       parameters: ['1'],
     })
     // desc puts NULL rooms first; then room 1 by meetingAt desc.
@@ -98,8 +103,9 @@ describe('include at depth (API.md §3)', () => {
       .orderBy('id')
     expect(q.compile()).toEqual({
       sql:
-        'select "people"."name", (select coalesce(json_agg(json_build_object(\'id\', "r0"."id") order by "r0"."meeting_at" desc), \'[]\'::json) ' +
-        'from (select "r0".* from "appointments" as "r0" where "r0"."person_id" = "people"."id" order by "r0"."meeting_at" desc limit $1 offset $2) as "r0") as "appointments" ' +
+        `select "people"."name", (select coalesce(json_agg("r0".* order by "r0"."$order0" desc), '[]'::json) ` +
+        'from (select "r0"."id", "r0"."meeting_at" as "$order0" ' +
+        'from "appointments" as "r0" where "r0"."person_id" = "people"."id" order by "r0"."meeting_at" desc limit $1 offset $2) as "r0") as "appointments" ' +
         'from "people" order by "people"."id" asc',
       parameters: ['2', '1'],
     })
@@ -135,8 +141,8 @@ describe('include at depth (API.md §3)', () => {
       .offset(1)
     expect(q.compile()).toEqual({
       sql:
-        'select "people"."name", (select coalesce(json_agg(json_build_object(\'id\', "r0"."id") order by "r0"."id" asc), \'[]\'::json) ' +
-        'from (select "r0".* from "appointments" as "r0" where "r0"."person_id" = "people"."id" order by "r0"."id" asc limit $1) as "r0") as "appointments" ' +
+        `select "people"."name", (select coalesce(json_agg("r0".* order by "r0"."id" asc), '[]'::json) ` +
+        'from (select "r0"."id" from "appointments" as "r0" where "r0"."person_id" = "people"."id" order by "r0"."id" asc limit $1) as "r0") as "appointments" ' +
         'from (select "people".* from "people" where exists (select 1 from "appointments" as "r1" where "r1"."person_id" = "people"."id") ' +
         'order by "people"."name" desc limit $2 offset $3) as "people" order by "people"."name" desc',
       parameters: ['2', '2', '1'],
@@ -155,8 +161,8 @@ describe('include at depth (API.md §3)', () => {
       .include('meetings', (m) => m.select(['id']).orderBy('id', 'desc').limit(1))
       .orderBy('id')
     expect(q.compile().sql).toBe(
-      'select "people"."name", (select coalesce(json_agg(json_build_object(\'id\', "r0"."id") order by "r0"."id" desc), \'[]\'::json) ' +
-        'from (select "r0".* from "appointments" as "r0" inner join "attendances" as "r0_j" on "r0_j"."appointment_id" = "r0"."id" ' +
+      `select "people"."name", (select coalesce(json_agg("r0".* order by "r0"."id" desc), '[]'::json) ` +
+        'from (select "r0"."id" from "appointments" as "r0" inner join "attendances" as "r0_j" on "r0_j"."appointment_id" = "r0"."id" ' +
         'where "r0_j"."person_id" = "people"."id" order by "r0"."id" desc limit $1) as "r0") as "meetings" from "people" order by "people"."id" asc',
     )
     expect(await q.execute()).toStrictEqual([
@@ -174,8 +180,8 @@ describe('result shapes by relation kind', () => {
     expect(q.compile()).toEqual({
       sql:
         'select "appointments"."id", "appointments"."person_id" as "personId", "appointments"."room_id" as "roomId", "appointments"."meeting_at" as "meetingAt", "appointments"."notes", ' +
-        `(select json_build_object('id', "r0"."id", 'name', "r0"."name", 'email', "r0"."email", 'createdAt', "r0"."created_at"::text) ` +
-        'from "people" as "r0" where "r0"."id" = "appointments"."person_id") as "person" from "appointments" where "appointments"."id" = $1',
+        '(select to_json("r0".*) from (select "r0"."id", "r0"."name", "r0"."email", "r0"."created_at" as "createdAt" ' +
+        'from "people" as "r0" where "r0"."id" = "appointments"."person_id") as "r0") as "person" from "appointments" where "appointments"."id" = $1',
       parameters: ['1'],
     })
     const rows = await q.execute()
@@ -197,9 +203,9 @@ describe('result shapes by relation kind', () => {
   test('include(name) with no callback, one-to-many: arrays of whole rows', async () => {
     const q = clinicDb().selectFrom('rooms').include('appointments').orderBy('id')
     expect(q.compile().sql).toBe(
-      'select "rooms"."id", "rooms"."label", (select coalesce(json_agg(json_build_object(' +
-        `'id', "r0"."id", 'personId', "r0"."person_id", 'roomId', "r0"."room_id", 'meetingAt', "r0"."meeting_at"::text, 'notes', "r0"."notes")), '[]'::json) ` +
-        'from "appointments" as "r0" where "r0"."room_id" = "rooms"."id") as "appointments" from "rooms" order by "rooms"."id" asc',
+      `select "rooms"."id", "rooms"."label", (select coalesce(json_agg("r0".*), '[]'::json) ` +
+        'from (select "r0"."id", "r0"."person_id" as "personId", "r0"."room_id" as "roomId", "r0"."meeting_at" as "meetingAt", "r0"."notes" ' +
+        'from "appointments" as "r0" where "r0"."room_id" = "rooms"."id") as "r0") as "appointments" from "rooms" order by "rooms"."id" asc',
     )
     const rows = await q.execute()
     // No ORDER BY was asked for inside: compare the set.
@@ -218,8 +224,8 @@ describe('result shapes by relation kind', () => {
       .orderBy('id')
     expect(q.compile().sql).toBe(
       'select "appointments"."id", ' +
-        `(select json_build_object('id', "r0"."id", 'label', "r0"."label") from "rooms" as "r0" where "r0"."id" = "appointments"."room_id") as "room", ` +
-        `(select json_build_object('name', "r1"."name") from "people" as "r1" where "r1"."id" = "appointments"."person_id") as "person" ` +
+        '(select to_json("r0".*) from (select "r0"."id", "r0"."label" from "rooms" as "r0" where "r0"."id" = "appointments"."room_id") as "r0") as "room", ' +
+        '(select to_json("r1".*) from (select "r1"."name" from "people" as "r1" where "r1"."id" = "appointments"."person_id") as "r1") as "person" ' +
         'from "appointments" order by "appointments"."id" asc',
     )
     const rows = await q.execute()
@@ -238,7 +244,7 @@ describe('result shapes by relation kind', () => {
   test('one-to-one (a unique FK seen from the other side): an object or null', async () => {
     const q = clinicDb().selectFrom('people').select(['name']).include('profiles', (pr) => pr.select(['bio'])).orderBy('id')
     expect(q.compile().sql).toBe(
-      'select "people"."name", (select json_build_object(\'bio\', "r0"."bio") from "profiles" as "r0" where "r0"."person_id" = "people"."id") as "profiles" ' +
+      'select "people"."name", (select to_json("r0".*) from (select "r0"."bio" from "profiles" as "r0" where "r0"."person_id" = "people"."id") as "r0") as "profiles" ' +
         'from "people" order by "people"."id" asc',
     )
     const rows = await q.execute()
@@ -255,8 +261,9 @@ describe('result shapes by relation kind', () => {
   test('many-to-many (declared through the junction): arrays, [] when empty, from both sides', async () => {
     const q = clinicDb().selectFrom('people').select(['name']).include('meetings', (m) => m.select(['id', 'notes']).orderBy('id')).orderBy('id')
     expect(q.compile().sql).toBe(
-      'select "people"."name", (select coalesce(json_agg(json_build_object(\'id\', "r0"."id", \'notes\', "r0"."notes") order by "r0"."id" asc), \'[]\'::json) ' +
-        'from "appointments" as "r0" inner join "attendances" as "r0_j" on "r0_j"."appointment_id" = "r0"."id" where "r0_j"."person_id" = "people"."id") as "meetings" ' +
+      `select "people"."name", (select coalesce(json_agg("r0".* order by "r0"."id" asc), '[]'::json) ` +
+        'from (select "r0"."id", "r0"."notes" from "appointments" as "r0" inner join "attendances" as "r0_j" on "r0_j"."appointment_id" = "r0"."id" ' +
+        'where "r0_j"."person_id" = "people"."id") as "r0") as "meetings" ' +
         'from "people" order by "people"."id" asc',
     )
     const rows = await q.execute()
@@ -339,8 +346,9 @@ describe('result shapes by relation kind', () => {
       .include('appointments', (ap) => ap.select(['appointments.notes as note', 'id']).where('appointments.roomId', 'is', null).orderBy('appointments.id'))
     expect(q.compile()).toEqual({
       sql:
-        'select "people"."name" as "who", (select coalesce(json_agg(json_build_object(\'note\', "r0"."notes", \'id\', "r0"."id") order by "r0"."id" asc), \'[]\'::json) ' +
-        'from "appointments" as "r0" where "r0"."person_id" = "people"."id" and "r0"."room_id" is null) as "appointments" from "people" where "people"."id" = $1',
+        `select "people"."name" as "who", (select coalesce(json_agg("r0".* order by "r0"."id" asc), '[]'::json) ` +
+        'from (select "r0"."notes" as "note", "r0"."id" from "appointments" as "r0" where "r0"."person_id" = "people"."id" and "r0"."room_id" is null) as "r0") as "appointments" ' +
+        'from "people" where "people"."id" = $1',
       parameters: ['1'],
     })
     const rows = await q.execute()
@@ -394,16 +402,16 @@ describe('Chinook: six levels deep', () => {
       .orderBy('artistId')
     expect(q.compile().sql).toBe(
       'select "artist"."artist_id" as "artistId", "artist"."name", ' +
-        `(select coalesce(json_agg(json_build_object('albumId', "r0"."album_id", 'title', "r0"."title", 'track', ` +
-        `(select coalesce(json_agg(json_build_object('trackId', "r1"."track_id", 'name', "r1"."name", 'unitPrice', "r1"."unit_price"::text, 'invoiceLine', ` +
-        `(select coalesce(json_agg(json_build_object('invoiceLineId', "r2"."invoice_line_id", 'quantity', "r2"."quantity", 'invoice', ` +
-        `(select json_build_object('invoiceId', "r3"."invoice_id", 'invoiceDate', "r3"."invoice_date"::text, 'total', "r3"."total"::text, 'customer', ` +
-        `(select json_build_object('customerId', "r4"."customer_id", 'firstName', "r4"."first_name", 'lastName', "r4"."last_name") ` +
-        'from "customer" as "r4" where "r4"."customer_id" = "r3"."customer_id")) ' +
-        'from "invoice" as "r3" where "r3"."invoice_id" = "r2"."invoice_id")) order by "r2"."invoice_line_id" asc), \'[]\'::json) ' +
-        'from "invoice_line" as "r2" where "r2"."track_id" = "r1"."track_id")) order by "r1"."track_id" asc), \'[]\'::json) ' +
-        'from "track" as "r1" where "r1"."album_id" = "r0"."album_id")) order by "r0"."album_id" asc), \'[]\'::json) ' +
-        'from "album" as "r0" where "r0"."artist_id" = "artist"."artist_id") as "album" ' +
+        `(select coalesce(json_agg("r0".* order by "r0"."albumId" asc), '[]'::json) from (select "r0"."album_id" as "albumId", "r0"."title", ` +
+        `(select coalesce(json_agg("r1".* order by "r1"."trackId" asc), '[]'::json) from (select "r1"."track_id" as "trackId", "r1"."name", "r1"."unit_price"::text as "unitPrice", ` +
+        `(select coalesce(json_agg("r2".* order by "r2"."invoiceLineId" asc), '[]'::json) from (select "r2"."invoice_line_id" as "invoiceLineId", "r2"."quantity", ` +
+        '(select to_json("r3".*) from (select "r3"."invoice_id" as "invoiceId", "r3"."invoice_date" as "invoiceDate", "r3"."total"::text, ' +
+        '(select to_json("r4".*) from (select "r4"."customer_id" as "customerId", "r4"."first_name" as "firstName", "r4"."last_name" as "lastName" ' +
+        'from "customer" as "r4" where "r4"."customer_id" = "r3"."customer_id") as "r4") as "customer" ' +
+        'from "invoice" as "r3" where "r3"."invoice_id" = "r2"."invoice_id") as "r3") as "invoice" ' +
+        'from "invoice_line" as "r2" where "r2"."track_id" = "r1"."track_id") as "r2") as "invoiceLine" ' +
+        'from "track" as "r1" where "r1"."album_id" = "r0"."album_id") as "r1") as "track" ' +
+        'from "album" as "r0" where "r0"."artist_id" = "artist"."artist_id") as "r0") as "album" ' +
         'from "artist" where "artist"."artist_id" in ($1, $2) order by "artist"."artist_id" asc',
     )
     const { result: rows, sql } = await statements(() => q.execute())
@@ -527,6 +535,141 @@ describe('Chinook: six levels deep', () => {
               },
             ],
           },
+        ],
+      },
+    ])
+  })
+})
+
+describe('inside the row subquery: the aggregate orders by value, keys keep their full length', () => {
+  // numeric and bigint travel in JSON as text (exact), so ordering by the JSON text would put '10' before '9'.
+  const ledger = schema(
+    {
+      accounts: table({ id: c.integer().primaryKey(), name: c.text() }),
+      entries: table({
+        id: c.integer().primaryKey(),
+        accountId: c.integer().references('accounts.id'),
+        amount: c.numeric(),
+        seq: c.bigint(),
+        memo: c.text(),
+      }),
+    },
+    { casing: 'snake_case' },
+  )
+  const ledgerDb = () => t.db(ledger)
+
+  beforeAll(async () => {
+    await t.exec(`
+      create table accounts (id integer primary key, name text not null);
+      create table entries (
+        id integer primary key, account_id integer not null references accounts,
+        amount numeric not null, seq bigint not null, memo text not null
+      );
+      insert into accounts values (1, 'main'), (2, 'empty');
+      insert into entries values
+        (1, 1, 9, 10, 'nine'), (2, 1, 10, 9, 'ten'), (3, 1, 10, 100, 'ten again'),
+        (4, 1, 100, 2, 'hundred'), (5, 1, 2.5, 11, 'two and a half');
+    `)
+  })
+
+  test('ordered by a numeric column (text in JSON) and by an expression, with a limit: by value, and no hidden $order key in the results', async () => {
+    const q = ledgerDb()
+      .selectFrom('accounts')
+      .select(['id'])
+      .include('entries', (e) =>
+        e
+          .select(['id', 'amount'])
+          .orderBy('amount', 'desc')
+          .orderBy(sql`length(${sql.ref('memo')})`, 'desc')
+          .limit(4),
+      )
+      .orderBy('id')
+    expect(q.compile()).toEqual({
+      sql:
+        // amount is selected but travels as text, and the expression is not selected: both are
+        // hidden columns of the row subquery, ordered as numeric and integer.
+        `select "accounts"."id", (select coalesce(json_agg("r0".* order by "r0"."$order0" desc, "r0"."$order1" desc), '[]'::json) ` +
+        'from (select "r0"."id", "r0"."amount"::text, "r0"."amount" as "$order0", length("memo") as "$order1" ' +
+        'from "entries" as "r0" where "r0"."account_id" = "accounts"."id" order by "r0"."amount" desc, length("memo") desc limit $1) as "r0") as "entries" ' +
+        'from "accounts" order by "accounts"."id" asc',
+      parameters: ['4'],
+    })
+    const rows = await q.execute()
+    // By value: 100, 10 ('ten again', the longer memo, first), 10, 9; as text it would be '9', '2.5', '100', '10'.
+    expect(rows).toStrictEqual([
+      {
+        id: 1,
+        entries: [
+          { id: 4, amount: '100' },
+          { id: 3, amount: '10' },
+          { id: 2, amount: '10' },
+          { id: 1, amount: '9' },
+        ],
+      },
+      { id: 2, entries: [] },
+    ])
+    const typed: Equal<typeof rows, { id: number; entries: { id: number; amount: string }[] }[]> = true
+    expect(typed).toBe(true)
+
+    // bigint: 2, 9, 10 by value (as text: '10', '100', '11').
+    const bySeq = await ledgerDb()
+      .selectFrom('accounts')
+      .select(['name'])
+      .where('id', '=', 1)
+      .include('entries', (e) => e.select(['seq', 'memo']).orderBy('seq').orderBy(sql`-${sql.ref('amount')}`).limit(3))
+      .execute()
+    expect(bySeq).toStrictEqual([
+      {
+        name: 'main',
+        entries: [
+          { seq: 2n, memo: 'hundred' },
+          { seq: 9n, memo: 'ten' },
+          { seq: 10n, memo: 'nine' },
+        ],
+      },
+    ])
+  })
+
+  test('a key longer than 63 bytes (Postgres truncates longer names) inside an include comes back under the full key', async () => {
+    const longKey = 'theIdentifierOfEveryAppointmentUnderAKeyLongerThanAnyPostgresNameCanBe'
+    const wideKey = 'éééééééééééééééééééééééééééééééééééé' // 36 characters, 72 bytes in UTF-8
+    expect(longKey).toHaveLength(70)
+    expect(new TextEncoder().encode(wideKey)).toHaveLength(72)
+    const q = clinicDb()
+      .selectFrom('people')
+      .select(['name'])
+      .where('id', '=', 1)
+      .include('appointments', (ap) =>
+        ap
+          .select((eb) => [eb.ref('id').as(longKey), 'notes'])
+          .orderBy('id', 'desc')
+          .include('room', (r) => r.select((eb) => [eb.ref('label').as(wideKey)])),
+      )
+    const rows = await q.execute()
+    const entry = (id: number, notes: string | null, label: string | null) => ({ [longKey]: id, notes, room: label === null ? null : { [wideKey]: label } })
+    expect(rows).toStrictEqual([
+      { name: 'Reuven', appointments: [entry(5, 'April', 'Blue'), entry(3, 'Old', 'Blue'), entry(2, null, null), entry(1, 'New Year', 'Blue')] },
+    ])
+    const typed: Equal<typeof rows, { name: string; appointments: { [longKey]: number; notes: string | null; room: { [wideKey]: string } | null }[] }[]> = true
+    expect(typed).toBe(true)
+  })
+
+  test("a long key's stand-in never takes a name the query already uses", async () => {
+    const longKey = 'k'.repeat(70)
+    const rows = await clinicDb()
+      .selectFrom('people')
+      .select(['name'])
+      .where('id', '=', 1)
+      .include('appointments', (ap) =>
+        ap.select((eb) => [eb.ref('notes').as('$column1'), eb.ref('id').as(longKey), eb.ref('id').as('$column0')]).orderBy('id').limit(2),
+      )
+      .execute()
+    expect(rows).toStrictEqual([
+      {
+        name: 'Reuven',
+        appointments: [
+          { $column1: 'New Year', [longKey]: 1, $column0: 1 },
+          { $column1: null, [longKey]: 2, $column0: 2 },
         ],
       },
     ])

@@ -103,9 +103,9 @@ describe('includeCount', () => {
       .include('appointments', (ap) => ap.select(['id']).orderBy('id').includeCount('attendees'))
       .orderBy('id')
     expect(q.compile().sql).toBe(
-      'select "people"."name", (select coalesce(json_agg(json_build_object(\'id\', "r0"."id", \'attendeesCount\', ' +
-        '(select count(*) from "people" as "r1" inner join "attendances" as "r1_j" on "r1_j"."person_id" = "r1"."id" where "r1_j"."appointment_id" = "r0"."id")) ' +
-        'order by "r0"."id" asc), \'[]\'::json) from "appointments" as "r0" where "r0"."person_id" = "people"."id") as "appointments" ' +
+      `select "people"."name", (select coalesce(json_agg("r0".* order by "r0"."id" asc), '[]'::json) from (select "r0"."id", ` +
+        '(select count(*) from "people" as "r1" inner join "attendances" as "r1_j" on "r1_j"."person_id" = "r1"."id" where "r1_j"."appointment_id" = "r0"."id") as "attendeesCount" ' +
+        'from "appointments" as "r0" where "r0"."person_id" = "people"."id") as "r0") as "appointments" ' +
         'from "people" where "people"."id" <= $1 order by "people"."id" asc',
     )
     const rows = await q.execute()

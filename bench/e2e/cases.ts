@@ -63,6 +63,12 @@ const person = (createdAt: string) => (row: unknown) => {
 }
 const snake = { meetingAt: 'meeting_at', attendees: (a: Row) => a.attendees as Row[] }
 
+/** What a hand-written nested statement needs to return the values joinery does: Dates inside the JSON too. */
+function withDates(people: Row[]): Row[] {
+  for (const p of people) for (const a of p.appointments as Row[]) a.meetingAt = new Date(a.meetingAt as string)
+  return people
+}
+
 export async function e2eContext(): Promise<E2eContext> {
   // One connection: every peer runs on the same backend, and named statements stay prepared.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 })
@@ -129,6 +135,13 @@ export async function e2eContext(): Promise<E2eContext> {
       run: () => pool.query(nestedOneStatement, [v.people, v.latest]).then((r) => r.rows),
       normalize: (rows) => normalizeNested(rows, camel),
       note: 'hand-written, one statement; nested timestamps stay strings',
+    },
+    {
+      peer: 'pg, same values',
+      query: 'nested',
+      run: () => pool.query(nestedOneStatement, [v.people, v.latest]).then((r) => withDates(r.rows)),
+      normalize: (rows) => normalizeNested(rows, camel),
+      note: 'the same statement, nested meetingAt turned into Dates: the result joinery returns',
     },
     {
       peer: 'pg prepared',

@@ -1,4 +1,4 @@
-import type { IncludeNode, SelectNode, SelectionNode } from '../ast/select.js'
+import type { IncludeNode, OrderByNode, SelectNode, SelectionNode } from '../ast/select.js'
 import { columnRef, identifier } from '../ast/expression.js'
 import type { ExpressionNode } from '../ast/expression.js'
 import { JoineryError } from '../errors.js'
@@ -16,6 +16,8 @@ import { findRelation, relatedScope, writeRelatedRows, writeRelationJoin } from 
 /** How to decode one output column: from its text at top level (undefined: by the result's type OID), or inside JSON. */
 export interface OutputColumn {
   readonly key: string
+  /** Its name in the SQL output: the key, or a stand-in when the key is longer than Postgres allows. */
+  readonly name: string
   /** The schema codec when known (a column, or an expression whose type follows from its shape). */
   readonly codec: Codec | undefined
   readonly fromText: ((text: string) => unknown) | undefined
@@ -155,33 +157,29 @@ function writeLimit(node: SelectNode, ctx: CompileContext): void {
   }
 }
 
-/** Top-level columns, pairs of one json_build_object, or pairs of several (a wide row, in chunks). */
-type Mode = 'top' | 'json' | 'chunks'
+/** Where outputs land: top-level columns (decoded by position), or columns of a row subquery that becomes JSON. */
+type Mode = 'top' | 'row'
 
-// Postgres functions take at most 100 arguments: a wider object is sent as an array of objects
-// (json, not jsonb, which would change -0 and refuse \u0000) and merged by the decoder.
-const PAIRS_PER_OBJECT = 50
-
-/** Writes the selections and includes: `a, b as "k"` at top level, `'k', v, …` inside json_build_object. */
-function writeOutputs(node: SelectNode, ctx: CompileContext, scope: Scope, mode: Mode): OutputColumn[] {
+/** Writes the selections and includes, `a, b as "k"`; in a row subquery, under the layout's names, then its hidden columns. */
+function writeOutputs(node: SelectNode, ctx: CompileContext, scope: Scope, mode: Mode, layout?: RowLayout): OutputColumn[] {
   const selections = node.selections ?? allColumns(scope)
   const output: OutputColumn[] = []
-  let count = 0
-  const separate = (key: string) => {
-    if (count > 0) ctx.append(mode === 'chunks' && count % PAIRS_PER_OBJECT === 0 ? '), json_build_object(' : ', ')
-    count++
-    if (mode !== 'top') ctx.append(`'${key.replace(/'/g, "''")}', `)
-  }
   for (const selection of selections) {
-    separate(selection.alias)
-    output.push(writeSelection(selection, ctx, scope, mode))
+    if (output.length > 0) ctx.append(', ')
+    output.push(writeSelection(selection, ctx, scope, mode, layout?.names[output.length] ?? selection.alias))
   }
   for (const include of node.includes) {
-    separate(include.key)
-    output.push(writeInclude(include, ctx, scope, ctx.nextAlias()))
+    if (output.length > 0) ctx.append(', ')
+    const column = writeInclude(include, ctx, scope, ctx.nextAlias(), layout?.names[output.length] ?? include.key)
     // json has no equality operator; select distinct compares the nested value as its text.
     if (mode === 'top' && node.distinct && !include.count) ctx.append('::text')
-    if (mode === 'top') ctx.append(` as ${q(include.key)}`)
+    ctx.append(` as ${q(column.name)}`)
+    output.push(column)
+  }
+  for (const selection of layout?.hidden ?? []) {
+    ctx.append(', ')
+    compileExpression(selection.expr, ctx, scope)
+    ctx.append(` as ${q(selection.alias)}`)
   }
   return output
 }
@@ -200,11 +198,11 @@ const needsTextInJson = (codec: Codec) => !codec.jsonNative && codec.jsonText !=
 export function writeSelections(selections: readonly SelectionNode[], ctx: CompileContext, scope: Scope): OutputColumn[] {
   return selections.map((selection, i) => {
     if (i > 0) ctx.append(', ')
-    return writeSelection(selection, ctx, scope, 'top')
+    return writeSelection(selection, ctx, scope, 'top', selection.alias)
   })
 }
 
-function writeSelection(selection: SelectionNode, ctx: CompileContext, scope: Scope, mode: Mode): OutputColumn {
+function writeSelection(selection: SelectionNode, ctx: CompileContext, scope: Scope, mode: Mode, name: string): OutputColumn {
   const { expr, alias } = selection
   if (alias === '') throw new JoineryError("A selected expression needs a name: add .as('name').")
   if (expr.kind === 'ColumnRef') {
@@ -214,29 +212,27 @@ function writeSelection(selection: SelectionNode, ctx: CompileContext, scope: Sc
       const { dbName } = resolved.column
       const codec = resolved.column.codec === untypedCodec ? undefined : resolved.column.codec
       ctx.append(columnSql(resolved.table, dbName))
-      if (mode !== 'top') {
-        if (codec !== undefined && needsTextInJson(codec)) ctx.append('::text')
-      } else if (dbName !== alias) ctx.append(` as ${q(alias)}`)
-      return { key: alias, codec, fromText: codec?.decode, fromJson: jsonField(codec) }
+      if (mode === 'row' && codec !== undefined && needsTextInJson(codec)) ctx.append('::text')
+      if (dbName !== name) ctx.append(` as ${q(name)}`)
+      return { key: alias, name, codec, fromText: codec?.decode, fromJson: jsonField(codec) }
     }
   }
   const codec = expressionCodec(expr, scope, ctx)
-  const castToText = mode !== 'top' && codec !== undefined && needsTextInJson(codec)
-  const isColumn = expr.kind === 'ColumnRef'
-  if (castToText && !isColumn) ctx.append('(')
+  const castToText = mode === 'row' && codec !== undefined && needsTextInJson(codec)
+  if (castToText) ctx.append('(')
   compileTyped(expr, ctx, scope)
-  if (castToText) ctx.append(isColumn ? '::text' : ')::text')
-  if (mode === 'top') ctx.append(` as ${q(alias)}`)
-  return { key: alias, codec, fromText: codec?.decode, fromJson: jsonField(codec) }
+  ctx.append(`${castToText ? ')::text' : ''} as ${q(name)}`)
+  return { key: alias, name, codec, fromText: codec?.decode, fromJson: jsonField(codec) }
 }
 
 const countCodec = codecs.int8('number')
 
 /**
- * One include as a correlated subquery: json_agg of json_build_object over the related rows, with
- * the nested where inside, ORDER BY inside the aggregate, and LIMIT/OFFSET per parent row.
+ * One include as a correlated subquery over a row subquery: the related rows with the nested where,
+ * LIMIT/OFFSET per parent row, turned into JSON whole (to_json, or json_agg with ORDER BY inside
+ * the aggregate). The SQL of a related row is its output columns, so no key is written per row.
  */
-function writeInclude(include: IncludeNode, ctx: CompileContext, parent: Scope, alias: string): OutputColumn {
+function writeInclude(include: IncludeNode, ctx: CompileContext, parent: Scope, alias: string, name: string): OutputColumn {
   const relation = findRelation(ctx, fromScope(parent), include.relation)
   const { query } = include
   if (query.joins.length > 0 || query.distinct) throw new JoineryError(`include('${include.key}'): joins and distinct are not supported inside an include.`)
@@ -247,45 +243,76 @@ function writeInclude(include: IncludeNode, ctx: CompileContext, parent: Scope, 
     rows()
     writeWhere(query, ctx, scope, 'correlated')
     ctx.append(')')
-    return { key: include.key, codec: countCodec, fromText: countCodec.decode, fromJson: Number }
+    return { key: include.key, name, codec: countCodec, fromText: countCodec.decode, fromJson: Number }
   }
-  if (!relation.many) {
-    ctx.append('(select ')
-    const object = writeJsonObject(query, ctx, scope)
-    ctx.append(' from ')
-    rows()
-    writeWhere(query, ctx, scope, 'correlated')
-    ctx.append(')')
-    return { key: include.key, codec: undefined, fromText: (text) => object(JSON.parse(text)), fromJson: object }
-  }
-  ctx.append('(select coalesce(json_agg(')
-  const object = writeJsonObject(query, ctx, scope)
-  writeOrderBy(query, ctx, scope)
-  ctx.append("), '[]'::json) from ")
-  const limited = query.limit !== undefined || query.offset !== undefined
-  if (limited) ctx.append(`(select ${q(alias)}.* from `)
+  const row = q(alias)
+  const layout = rowLayout(query, scope, relation.many)
+  if (relation.many) {
+    ctx.append(`(select coalesce(json_agg(${row}.*`)
+    compileOrderBy(layout.order, ctx, scope, ' order by ')
+    ctx.append("), '[]'::json) from (select ")
+  } else ctx.append(`(select to_json(${row}.*) from (select `)
+  const output = writeOutputs(query, ctx, scope, 'row', layout)
+  ctx.append(' from ')
   rows()
   writeWhere(query, ctx, scope, 'correlated')
-  if (limited) {
+  if (query.limit !== undefined || query.offset !== undefined) {
     writeOrderBy(query, ctx, scope)
     writeLimit(query, ctx)
-    ctx.append(`) as ${q(alias)}`)
   }
-  ctx.append(')')
-  const array = jsonArray(object)
-  return { key: include.key, codec: undefined, fromText: (text) => array(JSON.parse(text)), fromJson: array }
+  ctx.append(`) as ${row})`)
+  const object = jsonObject(output, layout.hidden.length > 0)
+  const value = relation.many ? jsonArray(object) : object
+  return { key: include.key, name, codec: undefined, fromText: (text) => value(JSON.parse(text)), fromJson: value }
 }
 
-function writeJsonObject(query: SelectNode, ctx: CompileContext, scope: Scope): JsonDecoder {
-  const { info } = fromScope(scope)
-  const width = (query.selections?.length ?? info.columnList.length + info.computed.size) + query.includes.length
-  const wide = width > PAIRS_PER_OBJECT
-  ctx.append(wide ? 'json_build_array(json_build_object(' : 'json_build_object(')
-  const output = writeOutputs(query, ctx, scope, wide ? 'chunks' : 'json')
-  ctx.append(wide ? '))' : ')')
-  const object = jsonObject(
-    output.map((o) => o.key),
-    output.map((o) => o.fromJson),
-  )
-  return wide ? (value) => (value === null ? null : object(Object.assign({}, ...(value as object[])))) : object
+/** An include's row subquery: the name of each output column, and the aggregate's ORDER BY over them. */
+interface RowLayout {
+  readonly names: readonly string[]
+  readonly order: readonly OrderByNode[]
+  readonly hidden: readonly SelectionNode[]
+}
+
+// Postgres truncates longer names (NAMEDATALEN 64): such a key travels under a stand-in the
+// decoder maps back.
+const MAX_NAME_BYTES = 63
+const utf8 = new TextEncoder()
+const fitsName = (key: string) => key.length * 3 <= MAX_NAME_BYTES || utf8.encode(key).length <= MAX_NAME_BYTES
+
+/**
+ * Names the row subquery's columns by their keys (a stand-in for a key too long for Postgres) and
+ * orders the aggregate by them: a selected column that travels as itself is ordered by its
+ * output; anything else (an expression, a column not selected, or one cast to text for JSON) by
+ * a hidden column the decoder leaves out. Stand-ins and hidden names avoid every key.
+ */
+function rowLayout(query: SelectNode, scope: Scope, aggregated: boolean): RowLayout {
+  const row = fromScope(scope).sqlAlias
+  const selections = query.selections ?? allColumns(scope)
+  const keys = [...selections.map((s) => s.alias), ...query.includes.map((i) => i.key)]
+  const taken = new Set(keys)
+  const free = (name: string) => {
+    while (taken.has(name)) name = `$${name}`
+    taken.add(name)
+    return name
+  }
+  const names = keys.map((key, i) => (fitsName(key) ? key : free(`$column${i}`)))
+  const hidden: SelectionNode[] = []
+  const order = (aggregated ? query.orderBy : []).map((item) => {
+    const position = selections.findIndex((s) => sameColumn(s.expr, item.expr, scope))
+    if (position >= 0 && travelsAsItself(selections[position]!.expr, scope)) return { ...item, expr: identifier([row, names[position]!]) }
+    const alias = free(`$order${hidden.length}`)
+    hidden.push({ expr: item.expr, alias })
+    return { ...item, expr: identifier([row, alias]) }
+  })
+  return { names, order, hidden }
+}
+
+function sameColumn(a: ExpressionNode, b: ExpressionNode, scope: Scope): boolean {
+  return a.kind === 'ColumnRef' && b.kind === 'ColumnRef' && a.column === b.column && (a.table ?? scope.from) === (b.table ?? scope.from)
+}
+
+function travelsAsItself(expr: ExpressionNode, scope: Scope): boolean {
+  if (expr.kind !== 'ColumnRef') return false
+  const resolved = resolveRef(scope, expr.table, expr.column)
+  return 'column' in resolved && !needsTextInJson(resolved.column.codec)
 }

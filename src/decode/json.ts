@@ -19,19 +19,37 @@ export function jsonField(codec: Codec | undefined): JsonDecoder {
   return decoder
 }
 
+/** A field of a nested object: its key in the result, its name in the JSON, and how to decode it. */
+export interface JsonField {
+  readonly key: string
+  readonly name: string
+  readonly fromJson: JsonDecoder
+}
+
 /**
- * An object of known keys (only those travel: the SQL builds it with explicit keys). The object
- * JSON.parse made is ours, so it is decoded in place, and only the fields that need it are touched.
+ * An object of known fields. The object JSON.parse made is ours, so it is decoded in place and
+ * only the fields that need it are touched; when the JSON also holds hidden columns (the order of
+ * an aggregate) or names that stand in for long keys, the object is rebuilt from its fields.
  */
-export function jsonObject(keys: readonly string[], fields: readonly JsonDecoder[]): (value: unknown) => Record<string, unknown> | null {
-  const decodedKeys = keys.filter((_, i) => fields[i] !== identity)
-  const decoders = fields.filter((field) => field !== identity)
-  const count = decodedKeys.length
+export function jsonObject(fields: readonly JsonField[], hasHidden: boolean): (value: unknown) => Record<string, unknown> | null {
+  if (hasHidden || fields.some((field) => field.name !== field.key)) {
+    return (value) => {
+      if (value === null) return null
+      const json = value as Record<string, unknown>
+      const row: Record<string, unknown> = {}
+      for (const field of fields) row[field.key] = field.fromJson(json[field.name])
+      return row
+    }
+  }
+  const decoded = fields.filter((field) => field.fromJson !== identity)
+  const keys = decoded.map((field) => field.key)
+  const decoders = decoded.map((field) => field.fromJson)
+  const count = keys.length
   return (value) => {
     if (value === null) return null
     const row = value as Record<string, unknown>
     for (let i = 0; i < count; i++) {
-      const key = decodedKeys[i]!
+      const key = keys[i]!
       row[key] = decoders[i]!(row[key])
     }
     return row

@@ -24,8 +24,9 @@ export interface Codec {
   readonly element?: Codec
   /**
    * How a value that is not jsonNative travels inside nested JSON: 'cast' (default) as `x::text`;
-   * 'output' as to_json already writes it, its output function's text (custom kinds: inet's
-   * cast to text adds a /128 that its output does not).
+   * 'output' as to_json already writes it, a string `decode` reads: timestamps in ISO 8601 with a
+   * `T`, custom kinds as their output function's text (inet's cast to text adds a /128 that its
+   * output does not). An 'output' column can order a nested aggregate by itself.
    */
   readonly jsonText?: 'cast' | 'output'
 }
@@ -144,6 +145,7 @@ const date: Codec = {
 const timestamp = (withZone: boolean): Codec => ({
   pgType: withZone ? 'timestamptz' : 'timestamp',
   jsonNative: false,
+  jsonText: 'output',
   decode: parseTimestamp,
   encode: (value, label) => {
     if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw encodeError(label, 'a valid Date', value)

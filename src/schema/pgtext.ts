@@ -10,27 +10,26 @@ export function parseTimestamp(text: string): Date {
 }
 
 /**
- * The fast path, for what Postgres sends almost always ('2013-01-01 10:00:00.5+05:30', years
- * 1000–9999, whole-minute offsets): rewritten to ISO 8601 for the Date parser, which truncates
- * the fraction to milliseconds as the slow path does.
+ * The fast path, for what Postgres sends almost always ('2013-01-01 10:00:00.5+05:30', with a T
+ * inside JSON; years 1000–9999, whole-minute offsets): rewritten to ISO 8601 for the Date parser,
+ * which truncates the fraction to milliseconds as the slow path does.
  */
 function parseCommonTimestamp(text: string): Date | undefined {
-  if (text.length < 19 || text.charCodeAt(10) !== 32 || text.charCodeAt(4) !== 45 || text.charCodeAt(0) === 48) return undefined
-  let zone = 'Z'
+  const separator = text.charCodeAt(10) // ' ', or 'T' as to_json writes it
+  if (text.length < 19 || (separator !== 32 && separator !== 84) || text.charCodeAt(4) !== 45 || text.charCodeAt(0) === 48) return undefined
   let end = text.length
   for (let i = 19; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 43 || c === 45) {
-      const offset = text.slice(i)
-      if (offset.length === 3) zone = `${offset}:00`
-      else if (offset.length === 6) zone = offset
-      else return undefined
       end = i
       break
     }
     if (c !== 46 && (c < 48 || c > 57)) return undefined // a letter: ' BC'
   }
-  const date = new Date(`${text.slice(0, 10)}T${text.slice(11, end)}${zone}`)
+  const zone = text.length - end // '+05:30', '+05' or none
+  if (zone !== 6 && zone !== 3 && zone !== 0) return undefined
+  const iso = separator === 84 && zone === 6 ? text : `${text.slice(0, 10)}T${text.slice(11)}${zone === 3 ? ':00' : zone === 0 ? 'Z' : ''}`
+  const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? undefined : date
 }
 

@@ -2,46 +2,54 @@
 // src/schema/relations.ts; tests assert both give the same names). Per TYPES.md: one FK index
 // per schema grouped by target table, everything else local to one table's columns, and a
 // table's relations computed only when a query asks for them.
-import type { AnyTable } from '../src/schema/table.js'
+import type { Columns } from '../src/schema/table.js'
 import type { ExplicitRelationSpec } from '../src/schema/relations.js'
 
-type Cols<T, K> = K extends keyof T ? (T[K] extends AnyTable ? T[K]['~columns'] : never) : never
-type RefOf<C> = C extends { '~': { ref: infer R } } ? R : never
-type TargetOf<R> = R extends `${infer Tb}.${string}` ? Tb : never
+type Cols<T, K> = K extends keyof T ? (T[K] extends { '~columns': infer C extends Columns } ? C : never) : never
+
+/**
+ * A table's foreign keys as `'column>table.column'`, from one pass over its columns with no
+ * conditional per column (a column that references nothing has ref `never`, so its template is
+ * never). Every other question about foreign keys reads this small union, never the columns again.
+ * FkEntries<{ id: …, personId: references('people.id') }> == 'personId>people.id'
+ */
+export type FkEntries<C extends Columns> = { [K in keyof C]: `${K & string}>${C[K]['~']['ref']}` }[keyof C]
+
+type EntryColumn<E> = E extends `${infer K}>${string}` ? K : never
+type EntryTarget<E> = E extends `${string}>${infer Tb}.${string}` ? Tb : never
 
 /** FkColumns<{ id: …, personId: references('people.id') }> == 'personId' */
-export type FkColumns<C> = { [K in keyof C]: [RefOf<C[K]>] extends [never] ? never : K }[keyof C] & string
+export type FkColumns<C extends Columns> = EntryColumn<FkEntries<C>>
 
 /** The FK columns of a table that reference table B. */
-type FksTo<C, B extends string> = { [K in keyof C]: RefOf<C[K]> extends infer R ? ([R] extends [never] ? never : R extends `${B}.${string}` ? K : never) : never }[keyof C] & string
+type FksTo<C extends Columns, B extends string> = EntryColumn<Extract<FkEntries<C>, `${string}>${B}.${string}`>>
 
 type Stripped<K extends string> = K extends `${infer N}_id` ? N : K extends `${infer N}Id` ? N : ''
 
 /**
- * Many-to-one name of FK column K (rule 1): personId → person; reportsTo → reportsToEmployee
- * (no suffix, or the stripped name is a column) — the target table key is appended.
+ * Many-to-one name of FK column K to table Tg (rule 1): personId → person; reportsTo →
+ * reportsToEmployee (no suffix, or the stripped name is a column) — the target table key is appended.
  */
-export type ManyToOneName<C, K extends string> = Stripped<K> extends infer N extends string
+export type ManyToOneName<C, K extends string, Tg extends string> = Stripped<K> extends infer N extends string
   ? N extends '' | keyof C
-    ? `${K}${Capitalize<TargetOf<RefOf<C[K & keyof C]>>>}`
+    ? `${K}${Capitalize<Tg>}`
     : N
   : never
 
-/** Every FK path `'table.column'` of the schema, keyed by the table it references. Built once per schema. */
-export type FkIndex<T> = {
-  [P in {
-    [K in keyof T & string]: `${K}.${FkColumns<Cols<T, K>>}`
-  }[keyof T & string] as TargetOf<PathRef<T, P>>]: P
-}
+type EntryName<C, E> = ManyToOneName<C, EntryColumn<E>, EntryTarget<E>>
 
-type PathRef<T, P> = P extends `${infer Tb}.${infer K}` ? RefOf<Cols<T, Tb>[K & keyof Cols<T, Tb>]> : never
+/** Every foreign key of the schema as `'table.column>table.column'`. */
+export type SchemaFks<T> = { [K in keyof T & string]: `${K}.${FkEntries<Cols<T, K>>}` }[keyof T & string]
+
+/** Every FK path `'table.column'` of the schema, keyed by the table it references. Built once per schema. */
+export type FkIndex<T> = { [E in SchemaFks<T> as EntryTarget<E>]: E extends `${infer P}>${string}` ? P : never }
 
 /** The FK paths that reference table B: a one-key match, never `keyof` of the index (not cached). */
 type BackrefPaths<I, B extends string> = I extends { [K in B]: infer P } ? P & string : never
 
 /** Is FK column K of a table unique on its own (unique, or the table's whole primary key)? */
-type IsUniqueFk<Tb, K> = Tb extends AnyTable
-  ? Tb['~columns'][K & keyof Tb['~columns']]['~']['unique'] extends true
+type IsUniqueFk<Tb, K> = Tb extends { '~columns': infer C extends Columns; '~primaryKey': unknown }
+  ? C[K & keyof C]['~']['unique'] extends true
     ? true
     : [Tb['~primaryKey']] extends [K]
       ? [K] extends [Tb['~primaryKey']]
@@ -58,56 +66,54 @@ export interface Rel<Target extends string = string, Many extends boolean = bool
   id: Id
 }
 
-type ManyToOnes<C> = {
-  [K in FkColumns<C> as ManyToOneName<C, K>]: Rel<TargetOf<RefOf<C[K & keyof C]>>, false, C[K & keyof C] extends { '~': { nullable: true } } ? true : false, `m2o:${K}`>
+type ManyToOnes<C extends Columns> = {
+  [E in FkEntries<C> as EntryName<C, E>]: Rel<EntryTarget<E>, false, C[EntryColumn<E>]['~']['nullable'] extends true ? true : false, `m2o:${EntryColumn<E>}`>
 }
 
-/** Backref name of path A.K seen from B (rule 2): A, or `${A}By${Capitalize<m2o name>}`. */
-export type BackrefName<T, P extends string, B extends string> = P extends `${infer A}.${infer K}`
+/**
+ * Backref name of path A.K among the paths into B (rule 2): A, or `${A}By${Capitalize<m2o name>}`
+ * when A is B or has another foreign key to B (another path from A among `Paths`).
+ */
+export type BackrefName<T, Paths extends string, P extends string, B extends string> = P extends `${infer A}.${infer K}`
   ? A extends B
-    ? `${A}By${Capitalize<ManyToOneName<Cols<T, A>, K>>}`
-    : [Exclude<FksTo<Cols<T, A>, B>, K>] extends [never]
+    ? `${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
+    : [Exclude<Extract<Paths, `${A}.${string}`>, P>] extends [never]
       ? A
-      : `${A}By${Capitalize<ManyToOneName<Cols<T, A>, K>>}`
+      : `${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
   : never
 
 type Backrefs<T, Paths extends string, B extends string> = {
-  [P in Paths as BackrefName<T, P, B>]: P extends `${infer A}.${infer K}`
+  [P in Paths as BackrefName<T, Paths, P, B>]: P extends `${infer A}.${infer K}`
     ? IsUniqueFk<T[A & keyof T], K> extends true
       ? Rel<A, false, true, `back:${P}`>
       : Rel<A, true, false, `back:${P}`>
     : never
 }
 
-/** For a path J.K into a junction J (PK = exactly two FK columns): the other FK column, else never. */
-type JunctionOther<T, P> = P extends `${infer J}.${infer K}`
-  ? T[J & keyof T] extends Table2<infer PK>
+/**
+ * For a path J.K into B from a junction J (primary key = exactly two FK columns): the table the
+ * junction's other FK column references, unless that is B itself (a self-junction is not inferred).
+ */
+type JunctionTarget<T, P, B extends string> = P extends `${infer J}.${infer K}`
+  ? T[J & keyof T] extends { '~primaryKey': infer PK }
     ? K extends PK
       ? Exclude<PK, K> extends infer O extends string
-        ? [O] extends [never]
-          ? never
-          : { [X in O]: Exclude<O, X> }[O] extends never
-            ? O extends FkColumns<Cols<T, J>>
-              ? O
-              : never
+        ? IsSingle<O> extends true
+          ? EntryTarget<Extract<FkEntries<Cols<T, J>>, `${O}>${string}`>> extends infer X extends string
+            ? X extends B
+              ? never
+              : X
             : never
+          : never
         : never
       : never
     : never
   : never
-type Table2<PK> = { '~primaryKey': PK }
 
-/** `{ target table: junction path }` for every junction reaching B (self-junctions excluded). */
+/** `{ target table: junction path }` for every junction reaching B. */
 type JunctionTargets<T, Paths extends string, B extends string> = {
   [P in Paths as JunctionTarget<T, P, B>]: P
 }
-type JunctionTarget<T, P, B extends string> = P extends `${infer J}.${string}`
-  ? TargetOf<RefOf<Cols<T, J>[JunctionOther<T, P> & keyof Cols<T, J>]>> extends infer X extends string
-    ? X extends B
-      ? never
-      : X
-    : never
-  : never
 
 type IsSingle<U> = [U] extends [never] ? false : { [X in U & string]: Exclude<U, X> }[U & string] extends never ? true : false
 
@@ -124,7 +130,7 @@ type ManyToManys<T, Paths extends string, B extends string, Taken> = {
 /** Every relation inferred for table B, before explicit `relations` are applied. */
 export type InferredRelations<T, I, B extends string> = InferredFrom<T, Cols<T, B>, BackrefPaths<I, B>, B>
 
-type InferredFrom<T, C, Paths extends string, B extends string> = ManyToOnes<C> & Backrefs<T, Paths, B> extends infer R
+type InferredFrom<T, C extends Columns, Paths extends string, B extends string> = ManyToOnes<C> & Backrefs<T, Paths, B> extends infer R
   ? R & ManyToManys<T, Paths, B, keyof C | keyof R>
   : never
 
@@ -140,7 +146,7 @@ export type TableRelations<T, I, X, B extends string> = B extends keyof X
 // Each inferred map is filtered before they are intersected: a name shared by a many-to-one and a
 // backref (a collision the explicit relations resolve) would otherwise intersect to id: never.
 // Many-to-many names count as taken by every inferred name, as at run time.
-type WithExplicit<T, C, Paths extends string, B extends string, E> = Keep<ManyToOnes<C>, E> &
+type WithExplicit<T, C extends Columns, Paths extends string, B extends string, E> = Keep<ManyToOnes<C>, E> &
   Keep<Backrefs<T, Paths, B>, E> &
   Keep<ManyToManys<T, Paths, B, keyof C | keyof ManyToOnes<C> | keyof Backrefs<T, Paths, B>>, E> &
   E
@@ -152,46 +158,50 @@ type ExplicitIds<E> = { [N in keyof E]: E[N] extends { id: infer Id } ? Id : nev
 // ---- Collision check at schema() (O(number of FKs)): a many-to-one and a backref, or a column
 // and a backref, that land on the same name of one table; two many-to-ones of one table; and,
 // only when a table key contains 'By' (the one way two backref names can meet), two backrefs.
+// Each part first asks a cheap question of name unions; the sentences are built only on a hit.
 
 type CollisionsOf<T, I, B extends string, X, ByKeys> = CollisionsWith<
   T,
   B,
+  Cols<T, B>,
   BackrefPaths<I, B>,
   B extends keyof X ? ResolveExplicit<T, B, X[B]> : {},
   ByKeys
 >
 
-type CollisionsWith<T, B extends string, Paths extends string, E, ByKeys> =
-  | CollisionMessage<B, ManyToOneNames<Cols<T, B>>, BackrefNames<T, Paths, B>, keyof Cols<T, B> & string, E>
-  | ManyToOneTwice<B, Cols<T, B>, E>
+type CollisionsWith<T, B extends string, C extends Columns, Paths extends string, E, ByKeys> =
+  | ([Extract<{ [P in Paths]: BackrefName<T, Paths, P, B> }[Paths], keyof C | { [F in FkEntries<C>]: EntryName<C, F> }[FkEntries<C>]>] extends [never]
+      ? never
+      : CollisionMessage<B, ManyToOneNames<C>, BackrefNames<T, Paths, B>, keyof C & string, E>)
+  | (IsSingle<FkEntries<C>> extends true ? never : [FkEntries<C>] extends [never] ? never : ManyToOneTwice<B, C, E>)
   | ([ByKeys] extends [never] ? never : BackrefTwice<T, B, Paths, E>)
 
-type ManyToOneTwice<B extends string, C, E> = {
-  [K in FkColumns<C>]: ManyToOneName<C, K> extends infer N extends string
+type ManyToOneTwice<B extends string, C extends Columns, E> = {
+  [F in FkEntries<C>]: EntryName<C, F> extends infer N extends string
     ? N extends keyof E
       ? never
-      : `m2o:${K}` extends ExplicitIds<E>
+      : `m2o:${EntryColumn<F>}` extends ExplicitIds<E>
         ? never
-        : N extends { [K2 in Exclude<FkColumns<C>, K>]: `m2o:${K2}` extends ExplicitIds<E> ? never : ManyToOneName<C, K2> }[Exclude<FkColumns<C>, K>]
-          ? `relation name collision: ${B}.${N} is inferred from two many-to-ones (${B}.${K} and another column); name them in schema({...}, { relations })`
+        : N extends { [F2 in Exclude<FkEntries<C>, F>]: `m2o:${EntryColumn<F2>}` extends ExplicitIds<E> ? never : EntryName<C, F2> }[Exclude<FkEntries<C>, F>]
+          ? `relation name collision: ${B}.${N} is inferred from two many-to-ones (${B}.${EntryColumn<F>} and another column); name them in schema({...}, { relations })`
           : never
     : never
-}[FkColumns<C>]
+}[FkEntries<C>]
 
 type BackrefTwice<T, B extends string, Paths extends string, E> = {
-  [P in Paths]: BackrefName<T, P, B> extends infer N extends string
+  [P in Paths]: BackrefName<T, Paths, P, B> extends infer N extends string
     ? N extends keyof E
       ? never
       : `back:${P}` extends ExplicitIds<E>
         ? never
-        : N extends { [P2 in Exclude<Paths, P>]: `back:${P2}` extends ExplicitIds<E> ? never : BackrefName<T, P2, B> }[Exclude<Paths, P>]
+        : N extends { [P2 in Exclude<Paths, P>]: `back:${P2}` extends ExplicitIds<E> ? never : BackrefName<T, Paths, P2, B> }[Exclude<Paths, P>]
           ? `relation name collision: ${B}.${N} is the backref of ${P} and of another foreign key; name them in schema({...}, { relations })`
           : never
     : never
 }[Paths]
 
-type ManyToOneNames<C> = { [K in FkColumns<C>]: [ManyToOneName<C, K>, K] }[FkColumns<C>]
-type BackrefNames<T, Paths extends string, B extends string> = { [P in Paths]: [BackrefName<T, P, B>, P] }[Paths]
+type ManyToOneNames<C extends Columns> = { [F in FkEntries<C>]: [EntryName<C, F>, EntryColumn<F>] }[FkEntries<C>]
+type BackrefNames<T, Paths extends string, B extends string> = { [P in Paths]: [BackrefName<T, Paths, P, B>, P] }[Paths]
 
 type CollisionMessage<B extends string, M, Back, Columns extends string, E> = Back extends [infer N extends string, infer P extends string]
   ? N extends keyof E

@@ -237,10 +237,9 @@ function writeInclude(include: IncludeNode, ctx: CompileContext, parent: Scope, 
   const { query } = include
   if (query.joins.length > 0 || query.distinct) throw new JoineryError(`include('${include.key}'): joins and distinct are not supported inside an include.`)
   const scope = relatedScope(ctx, relation, parent, alias)
-  const rows = () => writeRelatedRows(ctx, relation, fromScope(parent), alias)
   if (include.count) {
     ctx.append('(select count(*) from ')
-    rows()
+    writeRelatedRows(ctx, relation, fromScope(parent), alias)
     writeWhere(query, ctx, scope, 'correlated')
     ctx.append(')')
     return { key: include.key, name, codec: countCodec, fromText: countCodec.decode, fromJson: Number }
@@ -254,7 +253,7 @@ function writeInclude(include: IncludeNode, ctx: CompileContext, parent: Scope, 
   } else ctx.append(`(select to_json(${row}.*) from (select `)
   const output = writeOutputs(query, ctx, scope, 'row', layout)
   ctx.append(' from ')
-  rows()
+  writeRelatedRows(ctx, relation, fromScope(parent), alias)
   writeWhere(query, ctx, scope, 'correlated')
   if (query.limit !== undefined || query.offset !== undefined) {
     writeOrderBy(query, ctx, scope)
@@ -290,21 +289,23 @@ function rowLayout(query: SelectNode, scope: Scope, aggregated: boolean): RowLay
   const selections = query.selections ?? allColumns(scope)
   const keys = [...selections.map((s) => s.alias), ...query.includes.map((i) => i.key)]
   const taken = new Set(keys)
-  const free = (name: string) => {
-    while (taken.has(name)) name = `$${name}`
-    taken.add(name)
-    return name
-  }
-  const names = keys.map((key, i) => (fitsName(key) ? key : free(`$column${i}`)))
+  const names = keys.map((key, i) => (fitsName(key) ? key : freeName(taken, `$column${i}`)))
   const hidden: SelectionNode[] = []
   const order = (aggregated ? query.orderBy : []).map((item) => {
     const position = selections.findIndex((s) => sameColumn(s.expr, item.expr, scope))
     if (position >= 0 && travelsAsItself(selections[position]!.expr, scope)) return { ...item, expr: identifier([row, names[position]!]) }
-    const alias = free(`$order${hidden.length}`)
+    const alias = freeName(taken, `$order${hidden.length}`)
     hidden.push({ expr: item.expr, alias })
     return { ...item, expr: identifier([row, alias]) }
   })
   return { names, order, hidden }
+}
+
+/** `name`, or `$name`, `$$name`, … : the first not taken, which it then takes. */
+function freeName(taken: Set<string>, name: string): string {
+  while (taken.has(name)) name = `$${name}`
+  taken.add(name)
+  return name
 }
 
 function sameColumn(a: ExpressionNode, b: ExpressionNode, scope: Scope): boolean {

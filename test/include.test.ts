@@ -1,7 +1,7 @@
 // include(): related rows nested in the result, in ONE SQL statement at any depth (API.md §3,
 // ARCHITECTURE.md "Nested relations"). Each test checks the SQL and the rows the database gave,
 // and the result type (`Equal`, checked by `tsc --noEmit`).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { column as c, schema, sql, table } from '../src/index.js'
 import type { QueryLogEvent } from '../src/index.js'
 import { appointments as a, clinic, clinicDatabase, people as p, rooms } from './support/clinic.js'
@@ -673,5 +673,30 @@ describe('inside the row subquery: the aggregate orders by value, keys keep thei
         ],
       },
     ])
+  })
+})
+
+describe('decoding without eval', () => {
+  test('where a Content-Security-Policy forbids eval, nested rows decode to the same values', async () => {
+    const query = () =>
+      clinicDb()
+        .selectFrom('people')
+        .select(['id', 'name'])
+        .orderBy('id')
+        .include('appointments', (ap) => ap.select(['id', 'meetingAt', 'notes']).orderBy('meetingAt', 'desc').include('room', (r) => r.select(['label'])))
+    const generated = await query().execute()
+    let refused = 0
+    vi.stubGlobal('Function', function forbidden() {
+      refused++
+      throw new EvalError('Refused to evaluate a string as JavaScript')
+    })
+    try {
+      const looped = await query().execute()
+      expect(refused).toBeGreaterThan(0)
+      expect(looped).toStrictEqual(generated)
+      expect(looped.flatMap((person) => person.appointments).some((appointment) => appointment.meetingAt instanceof Date)).toBe(true)
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })

@@ -677,24 +677,35 @@ describe('inside the row subquery: the aggregate orders by value, keys keep thei
 })
 
 describe('decoding without eval', () => {
-  test('where a Content-Security-Policy forbids eval, nested rows decode to the same values', async () => {
-    const query = () =>
-      clinicDb()
-        .selectFrom('people')
-        .select(['id', 'name'])
-        .orderBy('id')
-        .include('appointments', (ap) => ap.select(['id', 'meetingAt', 'notes']).orderBy('meetingAt', 'desc').include('room', (r) => r.select(['label'])))
-    const generated = await query().execute()
+  test('where a Content-Security-Policy forbids eval, rows and nested rows decode to the same values', async () => {
+    // Decoders are generated once per query shape: the run without eval uses other keys, so it
+    // cannot reuse what the first run generated.
+    const generated = await clinicDb()
+      .selectFrom('people')
+      .select(['id', 'name as first'])
+      .orderBy('id')
+      .include('appointments', (ap) => ap.select(['id', 'meetingAt as at', 'notes']).orderBy('meetingAt', 'desc').include('room', (r) => r.select(['label'])))
+      .execute()
     let refused = 0
     vi.stubGlobal('Function', function forbidden() {
       refused++
       throw new EvalError('Refused to evaluate a string as JavaScript')
     })
     try {
-      const looped = await query().execute()
-      expect(refused).toBeGreaterThan(0)
-      expect(looped).toStrictEqual(generated)
-      expect(looped.flatMap((person) => person.appointments).some((appointment) => appointment.meetingAt instanceof Date)).toBe(true)
+      const looped = await clinicDb()
+        .selectFrom('people')
+        .select(['id', 'name as second'])
+        .orderBy('id')
+        .include('appointments', (ap) => ap.select(['id', 'meetingAt as on', 'notes']).orderBy('meetingAt', 'desc').include('room', (r) => r.select(['label'])))
+        .execute()
+      expect(refused).toBeGreaterThanOrEqual(2)
+      const renamed = looped.map(({ second, appointments, ...person }) => ({
+        ...person,
+        first: second,
+        appointments: appointments.map(({ on, ...appointment }) => ({ ...appointment, at: on })),
+      }))
+      expect(renamed).toEqual(generated)
+      expect(generated.flatMap((person) => person.appointments).some((appointment) => appointment.at instanceof Date)).toBe(true)
     } finally {
       vi.unstubAllGlobals()
     }

@@ -1,6 +1,7 @@
 // Decoders for nested results: include() values arrive as JSON, where every value the schema's
 // codec could not keep exact was cast to text by the compiler (see Codec.jsonNative).
 import type { Codec } from '../schema/codecs.js'
+import { generate } from './generate.js'
 
 export type JsonDecoder = (value: unknown) => unknown
 
@@ -55,22 +56,15 @@ export function jsonObject(fields: readonly JsonField[], hasHidden: boolean): (v
 
 type InPlace = (row: Record<string, unknown>) => void
 
-/**
- * Decodes some fields of an object in place. Where the platform allows it, the accessor is
- * generated with the keys written in (`row["meetingAt"] = d[0](row["meetingAt"])`): an access by
- * a constant name stays fast, where one loop shared by every query would see every object shape
- * and fall back to the slowest lookup. Keys are written as JSON string literals. Under a
- * Content-Security-Policy that forbids eval, the loop.
- */
+/** Decodes some fields of an object in place: `row["meetingAt"] = d[0](row["meetingAt"])`, generated (see generate.ts). */
 function inPlace(keys: readonly string[], decoders: readonly JsonDecoder[]): InPlace {
   const body = keys.map((key, i) => `row[${JSON.stringify(key)}] = d[${i}](row[${JSON.stringify(key)}])`).join('\n')
-  try {
-    return new Function('d', `return (row) => {\n${body}\n}`)(decoders) as InPlace
-  } catch {
-    return (row) => {
+  return (
+    generate<InPlace>('d', `return (row) => {\n${body}\n}`, decoders) ??
+    ((row) => {
       for (let i = 0; i < keys.length; i++) row[keys[i]!] = decoders[i]!(row[keys[i]!])
-    }
-  }
+    })
+  )
 }
 
 /** An array of nested rows, decoded in place like its objects. */

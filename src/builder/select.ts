@@ -244,14 +244,17 @@ class SelectBuilderImpl {
   select(columns: unknown) {
     const items: unknown = typeof columns === 'function' ? columns(this.#eb()) : columns
     if (!Array.isArray(items)) throw new JoineryError('select() takes an array of column names, or (eb) => [...] returning columns and expressions named with .as().')
+    const node = this.#node
+    const selections = node.selections === undefined ? [] : [...node.selections]
     // The same name twice in one call is one selection (the types see a union, where it is one too).
-    const selections = Object.freeze([...(this.#node.selections ?? []), ...[...new Set(items)].map(parseSelection)])
-    const keys = new Set<string>(this.#node.includes.map((include) => include.key))
+    for (const item of new Set(items)) selections.push(parseSelection(item))
+    const keys = new Set<string>()
+    for (const include of node.includes) keys.add(include.key)
     for (const { alias } of selections) {
       if (keys.has(alias)) throw new JoineryError(`Two selections land on the key "${alias}": rename one with 'ref as otherName'.`)
       keys.add(alias)
     }
-    return this.#with({ selections })
+    return this.#with({ selections: Object.freeze(selections) })
   }
 
   /** Adds every column not selected yet. */

@@ -3,7 +3,6 @@ import type { Driver, DriverResult, HeldConnection } from './driver.js'
 // node-postgres, described structurally: joinery never imports `pg` at run time.
 interface PgQueryConfig {
   text: string
-  values: (string | null)[]
   rowMode: 'array'
   types: { getTypeParser: () => (text: string) => string }
 }
@@ -15,7 +14,7 @@ interface PgResult {
 }
 
 interface PgQueryable {
-  query(config: PgQueryConfig): Promise<PgResult>
+  query(config: PgQueryConfig, values: (string | null)[]): Promise<PgResult>
 }
 
 /** The part of a node-postgres `PoolClient` joinery uses. */
@@ -32,10 +31,13 @@ export interface PgPoolLike extends PgQueryable {
 }
 
 // Per query, not global: results stay Postgres text and joinery decodes them from the schema.
-const types = Object.freeze({ getTypeParser: () => (text: string) => text })
+// node-postgres copies each own property of a query config on every query, and slowly: the
+// options all queries share sit on the prototype, the values go in as the second argument.
+const textResults = Object.freeze({ rowMode: 'array', types: Object.freeze({ getTypeParser: () => (text: string) => text }) })
 
 async function run(target: PgQueryable, sql: string, parameters: readonly (string | null)[]): Promise<DriverResult> {
-  const result = await target.query({ text: sql, values: parameters as (string | null)[], rowMode: 'array', types })
+  const config: PgQueryConfig = Object.assign(Object.create(textResults) as typeof textResults, { text: sql })
+  const result = await target.query(config, parameters as (string | null)[])
   return { rows: result.rows, fields: result.fields, rowCount: result.rowCount ?? result.rows.length }
 }
 

@@ -27,5 +27,37 @@ export function generate<F>(parameter: string, body: string, values: unknown): F
   return factory(values) as F
 }
 
+interface CodeNode {
+  readonly next: Map<string, CodeNode>
+  code: string | undefined
+}
+
+/**
+ * `write` remembered per key list, in a trie on the keys: a query built again per request finds
+ * its code by walking its keys, where writing the code and hashing it for the lookup above cost
+ * more than decoding a row. Past MAX_FACTORIES lists the code is written, not remembered.
+ */
+export function codeByKeys(write: (keys: readonly string[]) => string): (keys: readonly string[]) => string {
+  const root: CodeNode = { next: new Map(), code: undefined }
+  let remembered = 0
+  return (keys) => {
+    let node = root
+    for (const key of keys) {
+      let next = node.next.get(key)
+      if (next === undefined) {
+        if (remembered >= MAX_FACTORIES) return write(keys)
+        node.next.set(key, (next = { next: new Map(), code: undefined }))
+      }
+      node = next
+    }
+    if (node.code === undefined) {
+      if (remembered >= MAX_FACTORIES) return write(keys)
+      node.code = write(keys)
+      remembered++
+    }
+    return node.code
+  }
+}
+
 /** `"key"`: a property name as a string literal (`__proto__` computed, so it stays an own property). */
 export const literalKey = (key: string) => (key === '__proto__' ? '["__proto__"]' : JSON.stringify(key))

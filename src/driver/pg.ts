@@ -1,24 +1,129 @@
-import type { Driver, DriverResult, HeldConnection } from './driver.js'
+import { JoineryError } from '../errors.js'
+import type { Driver, DriverField, DriverResult, HeldConnection } from './driver.js'
 
 // node-postgres, described structurally: joinery never imports `pg` at run time.
-interface PgQueryConfig {
-  text: string
-  rowMode: 'array'
-  types: { getTypeParser: () => (text: string) => string }
+
+/** The part of node-postgres' connection a submitted query writes to (what pg-cursor uses too). */
+interface PgConnection {
+  parse(message: { text: string }): void
+  bind(message: { values: readonly (string | null)[] }): void
+  describe(message: { type: 'P' }): void
+  execute(message: object): void
+  sync(): void
+  query(text: string): void
+  sendCopyFail(message: string): void
+  readonly stream: { cork?(): void; uncork?(): void }
+}
+
+interface PgMessage {
+  readonly text: string
+  readonly fields: readonly DriverField[] | readonly (string | null)[]
+}
+
+type Callback = (error: Error | null, result?: DriverResult) => void
+
+/**
+ * One statement, handed to node-postgres as a "submittable" (the interface pg-cursor and
+ * pg-query-stream use): the rows are the protocol parser's arrays of text, kept as they arrive,
+ * with no Result object, no type parser per field and no copy of a query config per call.
+ * Results are always requested as text, whatever the client's `binary` setting.
+ */
+class TextQuery {
+  callback: Callback | undefined
+  readonly #text: string
+  readonly #values: readonly (string | null)[]
+  #rows: (readonly (string | null)[])[] = []
+  #fields: readonly DriverField[] = []
+  #rowCount: number | undefined
+
+  constructor(text: string, values: readonly (string | null)[]) {
+    this.#text = text
+    this.#values = values
+  }
+
+  submit(connection: PgConnection): null {
+    // Without parameters the simple protocol runs the text as it is (several statements allowed),
+    // as node-postgres does; with them: parse, bind, describe, execute, sync in one write.
+    if (this.#values.length === 0) {
+      connection.query(this.#text)
+      return null
+    }
+    connection.stream.cork?.()
+    try {
+      connection.parse({ text: this.#text })
+      connection.bind({ values: this.#values })
+      connection.describe({ type: 'P' })
+      connection.execute({})
+      connection.sync()
+    } finally {
+      connection.stream.uncork?.()
+    }
+    return null
+  }
+
+  // Several statements in one simple query: the last one's rows are the result.
+  handleRowDescription(message: PgMessage): void {
+    this.#fields = message.fields as readonly DriverField[]
+    this.#rows = []
+  }
+
+  handleDataRow(message: PgMessage): void {
+    this.#rows.push(message.fields as readonly (string | null)[])
+  }
+
+  // "SELECT 5", "INSERT 0 5", "UPDATE 5": the count is the last word, where there is one.
+  handleCommandComplete(message: PgMessage): void {
+    const count = Number(message.text.slice(message.text.lastIndexOf(' ') + 1))
+    this.#rowCount = Number.isInteger(count) ? count : undefined
+  }
+
+  handleEmptyQuery(): void {}
+
+  handleError(error: Error): void {
+    this.callback?.(error)
+  }
+
+  handleReadyForQuery(): void {
+    this.callback?.(null, { rows: this.#rows, fields: this.#fields, rowCount: this.#rowCount ?? this.#rows.length })
+  }
+
+  // Not reached: rows are never requested in pages.
+  handlePortalSuspended(): void {}
+
+  handleCopyInResponse(connection: PgConnection): void {
+    connection.sendCopyFail('joinery does not run COPY FROM STDIN')
+  }
+
+  handleCopyData(): void {}
 }
 
 interface PgResult {
   rows: (string | null)[][]
-  fields: { name: string; dataTypeID: number }[]
+  fields: DriverField[]
   rowCount: number | null
 }
 
+// A pipelined client refuses submittables: it gets a query config that asks for text rows.
+// node-postgres copies each own property of a query config on every query: the options all
+// queries share sit on the prototype, the values go in as the second argument.
+const textResults = Object.freeze({ rowMode: 'array', types: Object.freeze({ getTypeParser: () => (text: string) => text }) })
+
+/** A pool or a client: `query` takes a submittable (a pool's returns a promise of its result) or a config. */
 interface PgQueryable {
-  query(config: PgQueryConfig, values: (string | null)[]): Promise<PgResult>
+  query(query: TextQuery): unknown
+  query(config: { text: string; rowMode: 'array' }, values: (string | null)[]): Promise<PgResult>
+}
+
+async function runConfig(target: PgQueryable, sql: string, parameters: readonly (string | null)[]): Promise<DriverResult> {
+  const config = Object.assign(Object.create(textResults) as typeof textResults, { text: sql })
+  const result = await target.query(config, parameters as (string | null)[])
+  return { rows: result.rows, fields: result.fields, rowCount: result.rowCount ?? result.rows.length }
 }
 
 /** The part of a node-postgres `PoolClient` joinery uses. */
 export interface PgPoolClientLike extends PgQueryable {
+  /** node-postgres refuses custom query classes on a pipelined client. */
+  readonly pipeline?: boolean | undefined
   release(destroy?: boolean | Error): void
   on(event: 'error', listener: (error: Error) => void): unknown
   removeListener(event: 'error', listener: (error: Error) => void): unknown
@@ -28,17 +133,17 @@ export interface PgPoolClientLike extends PgQueryable {
 export interface PgPoolLike extends PgQueryable {
   connect(): Promise<PgPoolClientLike>
   end(): Promise<void>
+  readonly options?: { readonly pipeline?: boolean | undefined; readonly binary?: boolean | undefined }
 }
 
-// Per query, not global: results stay Postgres text and joinery decodes them from the schema.
-// node-postgres copies each own property of a query config on every query, and slowly: the
-// options all queries share sit on the prototype, the values go in as the second argument.
-const textResults = Object.freeze({ rowMode: 'array', types: Object.freeze({ getTypeParser: () => (text: string) => text }) })
-
-async function run(target: PgQueryable, sql: string, parameters: readonly (string | null)[]): Promise<DriverResult> {
-  const config: PgQueryConfig = Object.assign(Object.create(textResults) as typeof textResults, { text: sql })
-  const result = await target.query(config, parameters as (string | null)[])
-  return { rows: result.rows, fields: result.fields, rowCount: result.rowCount ?? result.rows.length }
+/** One statement on a held client: a client's `query` with a submittable returns it, not a promise. */
+function runOnClient(client: PgPoolClientLike, sql: string, parameters: readonly (string | null)[]): Promise<DriverResult> {
+  if (client.pipeline === true) return runConfig(client, sql, parameters)
+  return new Promise((resolve, reject) => {
+    const query = new TextQuery(sql, parameters)
+    query.callback = (error, result) => (error === null ? resolve(result!) : reject(error))
+    client.query(query)
+  })
 }
 
 /** The error for a statement on a connection the server ended: it keeps the server's reason (e.g. 57P01). */
@@ -55,8 +160,13 @@ function connectionLostError(lost: Error): Error {
  * ```
  */
 export function pgDriver(pool: PgPoolLike): Driver {
+  const pipelined = pool.options?.pipeline === true
+  if (pipelined && pool.options?.binary === true) {
+    throw new JoineryError('pgDriver needs text results, and a pool with pipeline: true and binary: true can only return binary ones: drop one of the two options')
+  }
   return {
-    query: (sql, parameters) => run(pool, sql, parameters),
+    // The pool's own callback releases the client, so the query must not have one yet.
+    query: pipelined ? (sql, parameters) => runConfig(pool, sql, parameters) : (sql, parameters) => pool.query(new TextQuery(sql, parameters)) as Promise<DriverResult>,
     async acquire(): Promise<HeldConnection> {
       const client = await pool.connect()
       // While a client is checked out the pool does not listen for its errors: a connection the
@@ -70,7 +180,7 @@ export function pgDriver(pool: PgPoolLike): Driver {
         async query(sql, parameters) {
           if (lost !== undefined) throw connectionLostError(lost)
           try {
-            return await run(client, sql, parameters)
+            return await runOnClient(client, sql, parameters)
           } catch (error) {
             throw lost !== undefined && error !== lost ? connectionLostError(lost) : error
           }

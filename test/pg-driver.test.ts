@@ -91,6 +91,23 @@ describe.runIf(usingServer)('pgDriver on the server', () => {
     expect(() => pgDriver(pool)).toThrow(/pipeline: true and binary: true/)
   })
 
+  test('a statement keeps its text and values readable by tools that wrap client.query', async () => {
+    const db = await dbWith({ max: 1 })
+    const seen: unknown[] = []
+    const original = pg.Client.prototype.query
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const first = args[0] as { text?: unknown; values?: unknown }
+      seen.push({ text: first.text, values: first.values })
+      return (original as (...a: unknown[]) => unknown).apply(this, args)
+    } as typeof original
+    try {
+      await db.selectFrom('items').select(['id']).where('name', '=', 'desk').execute()
+    } finally {
+      pg.Client.prototype.query = original
+    }
+    expect(seen).toEqual([{ text: 'select "items"."id" from "items" where "items"."name" = $1', values: ['desk'] }])
+  })
+
   test('several statements in one parameterless query: the last one is the result', async () => {
     const db = await dbWith({})
     expect(await db.execute(sql.raw<{ n: number }>('select 1 as n; select 2 as n union all select 3'))).toEqual([{ n: 2 }, { n: 3 }])

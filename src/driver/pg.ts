@@ -30,28 +30,29 @@ type Callback = (error: Error | null, result?: DriverResult) => void
  */
 class TextQuery {
   callback: Callback | undefined
-  readonly #text: string
-  readonly #values: readonly (string | null)[]
+  // Public, as on node-postgres' own queries: tracing tools that wrap `client.query` read them.
+  readonly text: string
+  readonly values: readonly (string | null)[]
   #rows: (readonly (string | null)[])[] = []
   #fields: readonly DriverField[] = []
   #rowCount: number | undefined
 
   constructor(text: string, values: readonly (string | null)[]) {
-    this.#text = text
-    this.#values = values
+    this.text = text
+    this.values = values
   }
 
   submit(connection: PgConnection): null {
     // Without parameters the simple protocol runs the text as it is (several statements allowed),
     // as node-postgres does; with them: parse, bind, describe, execute, sync in one write.
-    if (this.#values.length === 0) {
-      connection.query(this.#text)
+    if (this.values.length === 0) {
+      connection.query(this.text)
       return null
     }
     connection.stream.cork?.()
     try {
-      connection.parse({ text: this.#text })
-      connection.bind({ values: this.#values })
+      connection.parse({ text: this.text })
+      connection.bind({ values: this.values })
       connection.describe({ type: 'P' })
       connection.execute({})
       connection.sync()

@@ -1,7 +1,7 @@
 // Decoders for nested results: include() values arrive as JSON, where every value the schema's
 // codec could not keep exact was cast to text by the compiler (see Codec.jsonNative).
 import type { Codec } from '../schema/codecs.js'
-import { generate } from './generate.js'
+import { codeByKeys, generate } from './generate.js'
 
 export type JsonDecoder = (value: unknown) => unknown
 
@@ -43,6 +43,8 @@ export function jsonObject(fields: readonly JsonField[], hasHidden: boolean): (v
     }
   }
   const decoded = fields.filter((field) => field.fromJson !== identity)
+  // Nothing to decode: the parsed object is the value (and an array of them is left unwalked).
+  if (decoded.length === 0) return identity as (value: unknown) => Record<string, unknown> | null
   const decode = inPlace(
     decoded.map((field) => field.key),
     decoded.map((field) => field.fromJson),
@@ -56,11 +58,15 @@ export function jsonObject(fields: readonly JsonField[], hasHidden: boolean): (v
 
 type InPlace = (row: Record<string, unknown>) => void
 
+const inPlaceCode = codeByKeys((keys) => {
+  const body = keys.map((key, i) => `row[${JSON.stringify(key)}] = d[${i}](row[${JSON.stringify(key)}])`).join('\n')
+  return `return (row) => {\n${body}\n}`
+})
+
 /** Decodes some fields of an object in place: `row["meetingAt"] = d[0](row["meetingAt"])`, generated (see generate.ts). */
 function inPlace(keys: readonly string[], decoders: readonly JsonDecoder[]): InPlace {
-  const body = keys.map((key, i) => `row[${JSON.stringify(key)}] = d[${i}](row[${JSON.stringify(key)}])`).join('\n')
   return (
-    generate<InPlace>('d', `return (row) => {\n${body}\n}`, decoders) ??
+    generate<InPlace>('d', inPlaceCode(keys), decoders) ??
     ((row) => {
       for (let i = 0; i < keys.length; i++) row[keys[i]!] = decoders[i]!(row[keys[i]!])
     })
@@ -69,6 +75,7 @@ function inPlace(keys: readonly string[], decoders: readonly JsonDecoder[]): InP
 
 /** An array of nested rows, decoded in place like its objects. */
 export function jsonArray(item: JsonDecoder): JsonDecoder {
+  if (item === identity) return identity
   return (value) => {
     const items = value as unknown[]
     for (let i = 0; i < items.length; i++) items[i] = item(items[i])

@@ -9,7 +9,7 @@ import { CompileContext } from './compiler/context.js'
 import type { CompiledQuery } from './compiler/compile.js'
 import { compileExpression } from './compiler/expression.js'
 import { rowDecoder } from './decode/rows.js'
-import type { Connection, Driver, DriverResult } from './driver/driver.js'
+import type { Connection, Driver, DriverResult, RowMapper } from './driver/driver.js'
 import { JoineryError, toDatabaseError } from './errors.js'
 import type { Executor } from './executor.js'
 import type { Schema } from './schema/schema.js'
@@ -108,12 +108,12 @@ export interface Database<S extends Schema> extends QueryMethods<S> {
 function executor(schema: Schema, connection: Connection, log: DbOptions['log']): Executor {
   return {
     schema: schema.meta,
-    async run(query: CompiledQuery): Promise<DriverResult> {
+    async run(query: CompiledQuery, mapRows?: RowMapper): Promise<DriverResult> {
       const start = performance.now()
       let result: DriverResult | undefined
       let failure: unknown
       try {
-        result = await connection.query(query.sql, query.parameters)
+        result = await connection.query(query.sql, query.parameters, mapRows)
         return result
       } catch (error) {
         failure = toDatabaseError(error, query.sql, query.parameters)
@@ -193,10 +193,10 @@ function transactionObject<S extends Schema>(exec: Executor, levels: readonly Le
   const level = levels[levels.length - 1]!
   const guarded: Executor = {
     schema: exec.schema,
-    async run(query) {
+    async run(query, mapRows) {
       if (!levels.every((l) => l.open)) throw new JoineryError('This transaction has ended: run queries on the tx passed to the callback, while it runs.')
       try {
-        return await exec.run(query)
+        return await exec.run(query, mapRows)
       } catch (error) {
         level.failed ??= error
         throw error

@@ -19,7 +19,7 @@ export type { CompiledQuery } from './compiler/compile.js'
 export { createDb } from './db.js'
 export { createTablesSql, dropTablesSql } from './ddl/create.js'
 export type { Database, DbOptions, QueryLogEvent, QueryMethods, Transaction, TransactionOptions, IsolationLevel } from './db.js'
-export type { Driver, Connection, HeldConnection, DriverResult, DriverField } from './driver/driver.js'
+export type { Driver, Connection, HeldConnection, DriverResult, DriverField, RowMapper } from './driver/driver.js'
 export {
   JoineryError,
   NoResultError,

@@ -13,7 +13,7 @@ import {
   schema,
   sql,
 } from '../src/index.js'
-import type { Database, Driver, IsolationLevel, QueryLogEvent, Transaction, TransactionOptions } from '../src/index.js'
+import type { Database, Driver, DriverField, DriverResult, IsolationLevel, QueryLogEvent, RowMapper, Transaction, TransactionOptions } from '../src/index.js'
 import { peopleTable } from '../test/support/api-clinic.js'
 
 const clinic = schema({ people: peopleTable }, { casing: 'snake_case' })
@@ -136,3 +136,19 @@ expectType<Database<Clinic>>(
 )
 expectError(createDb(clinic, { driver, log: true }))
 expectError(createDb(clinic, { driver, log: (event: { sql: number }) => event }))
+
+// ---------------------------------------------------------------------------------------------
+// Drivers: query(sql, parameters, mapRows?) and the mapped rows a driver may return
+// ---------------------------------------------------------------------------------------------
+
+declare const mapRows: RowMapper
+expectType<Promise<DriverResult>>(driver.query('select 1', [], mapRows))
+expectType<Promise<DriverResult>>(driver.query('select 1', ['a', null]))
+expectType<readonly unknown[] | undefined>((await driver.query('select 1', [], mapRows)).mapped)
+// A mapper is made from the result's columns and maps one text row.
+expectAssignable<RowMapper>((fields: readonly DriverField[]) => (row: readonly (string | null)[]) => ({ [fields[0]!.name]: row[0] }))
+expectNotAssignable<RowMapper>((row: readonly (string | null)[]) => row)
+// Parameters are text (or null): values are encoded by joinery before they reach a driver.
+expectError(driver.query('select 1', [1]))
+// A driver that ignores mapRows is still a driver.
+expectAssignable<Driver>({ ...driver, query: (text: string, parameters: readonly (string | null)[]) => driver.query(text, parameters) })

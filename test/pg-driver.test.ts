@@ -108,6 +108,22 @@ describe.runIf(usingServer)('pgDriver on the server', () => {
     expect(seen).toEqual([{ text: 'select "items"."id" from "items" where "items"."name" = $1', values: ['desk'] }])
   })
 
+  test('a row that fails to decode fails its query, and the connection goes back to the pool', async () => {
+    const [row] = await t.rows('show search_path')
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${String(row!.search_path)}`, max: 1 })
+    pools.push(pool)
+    // The column holds text; this schema says jsonb, so decoding the second row throws.
+    const notes = schema({ notes: table({ id: c.integer().primaryKey(), body: c.jsonb() }) })
+    await t.exec(`create table notes (id integer primary key, body text not null); insert into notes values (1, '{"a":1}'), (2, 'not json')`)
+    const db = createDb(notes, { driver: pgDriver(pool) })
+    const read = () => db.selectFrom('notes').orderBy('id').execute()
+    await expect(read()).rejects.toThrow(SyntaxError)
+    await expect(db.transaction((tx) => tx.selectFrom('notes').orderBy('id').execute())).rejects.toThrow(SyntaxError)
+    expect(pool.totalCount).toBe(1)
+    expect(await db.selectFrom('notes').where('id', '=', 1).execute()).toEqual([{ id: 1, body: { a: 1 } }])
+    expect(pool.totalCount).toBe(1)
+  })
+
   test('several statements in one parameterless query: the last one is the result', async () => {
     const db = await dbWith({})
     expect(await db.execute(sql.raw<{ n: number }>('select 1 as n; select 2 as n union all select 3'))).toEqual([{ n: 2 }, { n: 3 }])

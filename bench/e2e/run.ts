@@ -10,19 +10,20 @@ import { machine, versions, writeResult } from '../support.js'
 import { e2eContext } from './cases.js'
 import type { E2eCase, Query } from './cases.js'
 
-// Per query kind: rounds × time per round for every case, interleaved so drift hits all alike.
-// Throughput and CPU per operation are the median over rounds: one disturbed round (JIT, GC,
-// another process) does not move them.
-const plan: Record<Query, { rounds: number; roundMs: number; warmupMs: number; minOps: number }> = {
-  pointSelect: { rounds: 5, roundMs: 600, warmupMs: 1500, minOps: 200 },
-  nested: { rounds: 5, roundMs: 900, warmupMs: 1000, minOps: 10 },
+// The cases take turns in short blocks of operations (the order rotating each cycle), so a change
+// in the machine's speed, or another process, hits every case alike: ratios measured this way
+// are stable to a few per cent, where runs of a second per case drifted by 10–20 %. Within a block
+// a case's code stays warm, as in a server that runs its own queries. Each case stops at `ops`
+// operations or after `budgetMs` of its own time (N+1 is slow).
+const plan: Record<Query, { block: number; warmupOps: number; ops: number; budgetMs: number }> = {
+  pointSelect: { block: 100, warmupOps: 500, ops: 3000, budgetMs: 3000 },
+  nested: { block: 10, warmupOps: 30, ops: 400, budgetMs: 4000 },
 }
 
 interface Samples {
   latencies: number[]
-  /** Per round: operations per second and CPU µs per operation. */
-  opsPerSec: number[]
-  cpuUsPerOp: number[]
+  wallMs: number
+  cpuUs: number
 }
 
 const counter = { on: false, statements: [] as string[], parameters: [] as unknown[][] }
@@ -50,22 +51,28 @@ async function statementsOf(c: E2eCase): Promise<{ result: unknown; statements: 
   }
 }
 
-async function runFor(c: E2eCase, ms: number, minOps: number, into: Samples, start: { i: number }): Promise<void> {
-  const cpu0 = process.cpuUsage()
-  const t0 = performance.now()
-  let ops = 0
-  while (performance.now() - t0 < ms || ops < minOps) {
-    const s = performance.now()
-    await c.run(start.i++)
-    into.latencies.push(performance.now() - s)
-    ops++
+/** Runs the cases in turns of `block` operations until each has its operations (or has used its time). */
+async function interleaved(cases: readonly E2eCase[], block: number, ops: number, budgetMs: number): Promise<Map<E2eCase, Samples>> {
+  const samples = new Map<E2eCase, Samples>(cases.map((c) => [c, { latencies: [], wallMs: 0, cpuUs: 0 }]))
+  for (let cycle = 0; ; cycle++) {
+    const due = cases.filter((c) => samples.get(c)!.latencies.length < ops && samples.get(c)!.wallMs < budgetMs)
+    if (due.length === 0) return samples
+    for (let k = 0; k < due.length; k++) {
+      const c = due[(cycle + k) % due.length]!
+      const s = samples.get(c)!
+      for (let i = 0; i < block; i++) {
+        const cpu0 = process.cpuUsage()
+        const t0 = performance.now()
+        await c.run(s.latencies.length)
+        const ms = performance.now() - t0
+        const cpu = process.cpuUsage(cpu0)
+        s.latencies.push(ms)
+        s.wallMs += ms
+        s.cpuUs += cpu.user + cpu.system
+      }
+    }
   }
-  const wallMs = performance.now() - t0
-  const cpu = process.cpuUsage(cpu0)
-  into.opsPerSec.push((ops / wallMs) * 1000)
-  into.cpuUsPerOp.push((cpu.user + cpu.system) / ops)
 }
-
 
 /** Server-side execution time of one-statement loads: the fastest of 11 `explain analyze` runs (timing off), interleaved. */
 async function serverTimes(statements: Map<E2eCase, { text: string; parameters: unknown[] }>): Promise<Map<E2eCase, number>> {
@@ -86,7 +93,6 @@ async function serverTimes(statements: Map<E2eCase, { text: string; parameters: 
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5)
 
 async function main(): Promise<void> {
   const host = machine()
@@ -97,7 +103,6 @@ async function main(): Promise<void> {
   try {
     for (const query of ['pointSelect', 'nested'] as const) {
       const cases = ctx.cases.filter((c) => c.query === query)
-      const { rounds, roundMs, warmupMs, minOps } = plan[query]
       // Correctness and statement counts first (untimed).
       const reference = cases[0]!
       const expected = reference.normalize?.(await reference.run(0))
@@ -114,15 +119,10 @@ async function main(): Promise<void> {
         if (query === 'nested') nestedSql[c.peer] = { count: statements.length, statements: [...new Set(statements)].slice(0, 3) }
       }
       const server = await serverTimes(single)
-      const samples = new Map<E2eCase, Samples>(cases.map((c) => [c, { latencies: [], opsPerSec: [], cpuUsPerOp: [] }]))
-      const counters = new Map<E2eCase, { i: number }>(cases.map((c) => [c, { i: 0 }]))
-      for (const c of cases) await runFor(c, warmupMs, 3, { latencies: [], opsPerSec: [], cpuUsPerOp: [] }, counters.get(c)!)
-      for (let round = 0; round < rounds; round++) {
-        for (const c of cases) {
-          await runFor(c, roundMs, Math.ceil(minOps / rounds), samples.get(c)!, counters.get(c)!)
-        }
-        process.stderr.write(`${query}: round ${round + 1}/${rounds} done\n`)
-      }
+      const { block, warmupOps, ops, budgetMs } = plan[query]
+      await interleaved(cases, block, warmupOps, budgetMs / 4)
+      process.stderr.write(`${query}: warmed up, measuring\n`)
+      const samples = await interleaved(cases, block, ops, budgetMs)
       for (const c of cases) {
         const s = samples.get(c)!
         const sorted = [...s.latencies].sort((a, b) => a - b)
@@ -133,8 +133,8 @@ async function main(): Promise<void> {
           ops: sorted.length,
           medianMs: quantile(sorted, 0.5),
           p95Ms: quantile(sorted, 0.95),
-          opsPerSec: median(s.opsPerSec),
-          cpuUsPerOp: median(s.cpuUsPerOp),
+          opsPerSec: (sorted.length / s.wallMs) * 1000,
+          cpuUsPerOp: s.cpuUs / sorted.length,
           statements: check.statements.length,
           sameResult: check.same,
           nestedDates: check.dates,

@@ -4,7 +4,7 @@ import { compileQuery } from '../compiler/compile.js'
 import type { CompiledSelect } from '../compiler/compile.js'
 import { rowDecoder } from '../decode/rows.js'
 import type { RowDecoder } from '../decode/rows.js'
-import type { DriverResult } from '../driver/driver.js'
+import type { DriverField, DriverResult } from '../driver/driver.js'
 import type { Executor } from '../executor.js'
 
 /**
@@ -31,9 +31,13 @@ export class Statement {
   }
 
   async rows(): Promise<Record<string, unknown>[]> {
+    const result = await this.#executor.run(this.compiled().query, this.#decoderFor)
+    return (result.mapped as Record<string, unknown>[] | undefined) ?? result.rows.map(this.#decoderFor(result.fields))
+  }
+
+  // Handed to the driver, which may decode each row as it arrives.
+  readonly #decoderFor = (fields: readonly DriverField[]): RowDecoder => {
     const compiled = this.compiled()
-    const result = await this.#executor.run(compiled.query)
-    const decode = (this.#decoder ??= rowDecoder(compiled.keys, compiled.decoders, result.fields))
-    return result.rows.map(decode)
+    return (this.#decoder ??= rowDecoder(compiled.keys, compiled.decoders, fields))
   }
 }

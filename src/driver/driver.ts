@@ -10,11 +10,20 @@ export interface DriverResult {
   readonly fields: readonly DriverField[]
   /** Rows returned, or rows written by insert/update/delete. */
   readonly rowCount: number
+  /** The rows through the query's `mapRows`, when the driver applied it as they arrived (`rows` is then empty). */
+  readonly mapped?: readonly unknown[]
 }
 
-/** Something that runs one statement with text parameters. */
+/** Makes the function that turns each text row into its value, once the result's columns are known. */
+export type RowMapper = (fields: readonly DriverField[]) => (row: readonly (string | null)[]) => unknown
+
+/**
+ * Something that runs one statement with text parameters. A driver that receives rows one by one
+ * may apply `mapRows` to each as it arrives, so decoding overlaps the wait for the rest; a driver
+ * that does not simply ignores it.
+ */
 export interface Connection {
-  query(sql: string, parameters: readonly (string | null)[]): Promise<DriverResult>
+  query(sql: string, parameters: readonly (string | null)[], mapRows?: RowMapper): Promise<DriverResult>
 }
 
 /** A connection held for a transaction; `release` gives it back (to the pool, or the lock). */

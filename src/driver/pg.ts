@@ -1,5 +1,5 @@
 import { JoineryError } from '../errors.js'
-import type { Driver, DriverField, DriverResult, HeldConnection } from './driver.js'
+import type { Driver, DriverField, DriverResult, HeldConnection, RowMapper } from './driver.js'
 
 // node-postgres, described structurally: joinery never imports `pg` at run time.
 
@@ -20,7 +20,7 @@ interface PgMessage {
   readonly fields: readonly DriverField[] | readonly (string | null)[]
 }
 
-type Callback = (error: Error | null, result?: DriverResult) => void
+type Callback = (error: Error | null) => void
 
 /**
  * One statement, handed to node-postgres as a "submittable" (the interface pg-cursor and
@@ -33,13 +33,17 @@ class TextQuery {
   // Public, as on node-postgres' own queries: tracing tools that wrap `client.query` read them.
   readonly text: string
   readonly values: readonly (string | null)[]
-  #rows: (readonly (string | null)[])[] = []
+  readonly #mapRows: RowMapper | undefined
+  #map: ((row: readonly (string | null)[]) => unknown) | undefined
+  #rows: unknown[] = []
   #fields: readonly DriverField[] = []
   #rowCount: number | undefined
+  #mapFailure: { error: unknown } | undefined
 
-  constructor(text: string, values: readonly (string | null)[]) {
+  constructor(text: string, values: readonly (string | null)[], mapRows: RowMapper | undefined) {
     this.text = text
     this.values = values
+    this.#mapRows = mapRows
   }
 
   submit(connection: PgConnection): null {
@@ -66,10 +70,22 @@ class TextQuery {
   handleRowDescription(message: PgMessage): void {
     this.#fields = message.fields as readonly DriverField[]
     this.#rows = []
+    this.#map = this.#mapRows?.(this.#fields)
   }
 
+  // Mapped as it arrives, while the server may still be producing the next rows. A row that
+  // fails to map fails the query in result(), after the server is done: node-postgres sees a
+  // success, so the connection goes back to the pool instead of being destroyed.
   handleDataRow(message: PgMessage): void {
-    this.#rows.push(message.fields as readonly (string | null)[])
+    const row = message.fields as readonly (string | null)[]
+    if (this.#map === undefined) this.#rows.push(row)
+    else if (this.#mapFailure === undefined) {
+      try {
+        this.#rows.push(this.#map(row))
+      } catch (error) {
+        this.#mapFailure = { error }
+      }
+    }
   }
 
   // "SELECT 5", "INSERT 0 5", "UPDATE 5": the count is the last word, where there is one.
@@ -85,7 +101,15 @@ class TextQuery {
   }
 
   handleReadyForQuery(): void {
-    this.callback?.(null, { rows: this.#rows, fields: this.#fields, rowCount: this.#rowCount ?? this.#rows.length })
+    this.callback?.(null)
+  }
+
+  /** What the statement returned, once the server is done with it. */
+  result(): DriverResult {
+    if (this.#mapFailure !== undefined) throw this.#mapFailure.error
+    const rowCount = this.#rowCount ?? this.#rows.length
+    if (this.#map === undefined) return { rows: this.#rows as (readonly (string | null)[])[], fields: this.#fields, rowCount }
+    return { rows: [], fields: this.#fields, rowCount, mapped: this.#rows }
   }
 
   // Not reached: rows are never requested in pages.
@@ -137,12 +161,25 @@ export interface PgPoolLike extends PgQueryable {
   readonly options?: { readonly pipeline?: boolean | undefined; readonly binary?: boolean | undefined }
 }
 
+/** One statement on a pooled client; the pool's own callback releases it, so the query has none yet. */
+async function runOnPool(pool: PgPoolLike, query: TextQuery): Promise<DriverResult> {
+  await pool.query(query)
+  return query.result()
+}
+
 /** One statement on a held client: a client's `query` with a submittable returns it, not a promise. */
-function runOnClient(client: PgPoolClientLike, sql: string, parameters: readonly (string | null)[]): Promise<DriverResult> {
+function runOnClient(client: PgPoolClientLike, sql: string, parameters: readonly (string | null)[], mapRows: RowMapper | undefined): Promise<DriverResult> {
   if (client.pipeline === true) return runConfig(client, sql, parameters)
   return new Promise((resolve, reject) => {
-    const query = new TextQuery(sql, parameters)
-    query.callback = (error, result) => (error === null ? resolve(result!) : reject(error))
+    const query = new TextQuery(sql, parameters, mapRows)
+    query.callback = (error) => {
+      if (error !== null) return reject(error)
+      try {
+        resolve(query.result())
+      } catch (failure) {
+        reject(failure)
+      }
+    }
     client.query(query)
   })
 }
@@ -166,8 +203,7 @@ export function pgDriver(pool: PgPoolLike): Driver {
     throw new JoineryError('pgDriver needs text results, and a pool with pipeline: true and binary: true can only return binary ones: drop one of the two options')
   }
   return {
-    // The pool's own callback releases the client, so the query must not have one yet.
-    query: pipelined ? (sql, parameters) => runConfig(pool, sql, parameters) : (sql, parameters) => pool.query(new TextQuery(sql, parameters)) as Promise<DriverResult>,
+    query: pipelined ? (sql, parameters) => runConfig(pool, sql, parameters) : (sql, parameters, mapRows) => runOnPool(pool, new TextQuery(sql, parameters, mapRows)),
     async acquire(): Promise<HeldConnection> {
       const client = await pool.connect()
       // While a client is checked out the pool does not listen for its errors: a connection the
@@ -178,10 +214,10 @@ export function pgDriver(pool: PgPoolLike): Driver {
       }
       client.on('error', onError)
       return {
-        async query(sql, parameters) {
+        async query(sql, parameters, mapRows) {
           if (lost !== undefined) throw connectionLostError(lost)
           try {
-            return await runOnClient(client, sql, parameters)
+            return await runOnClient(client, sql, parameters, mapRows)
           } catch (error) {
             throw lost !== undefined && error !== lost ? connectionLostError(lost) : error
           }

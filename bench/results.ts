@@ -31,6 +31,11 @@ export interface E2eResult {
   p95Ms: number
   opsPerSec: number
   cpuUsPerOp: number
+  /** Ratios to the baselines measured in the same session (pg, and pg with the same values; see e2e/run.ts). */
+  medianVsPg: number
+  cpuVsPg: number
+  medianVsSameValues: number
+  cpuVsSameValues: number
   statements: number
   /** Loads the same data as the first case (null: not compared). */
   sameResult: boolean | null

@@ -51,6 +51,18 @@ async function statementsOf(c: E2eCase): Promise<{ result: unknown; statements: 
   }
 }
 
+/** Every session runs these too; the others are measured against them in their own session. */
+const baselinePeers = ['pg', 'pg, same values']
+
+type Ratios = Pick<E2eResult, 'medianVsPg' | 'cpuVsPg' | 'medianVsSameValues' | 'cpuVsSameValues'>
+
+const medianOf = (s: Samples) => quantile([...s.latencies].sort((a, b) => a - b), 0.5)
+const cpuOf = (s: Samples) => s.cpuUs / s.latencies.length
+
+function ratiosOf(s: Samples, pg: Samples, same: Samples): Ratios {
+  return { medianVsPg: medianOf(s) / medianOf(pg), cpuVsPg: cpuOf(s) / cpuOf(pg), medianVsSameValues: medianOf(s) / medianOf(same), cpuVsSameValues: cpuOf(s) / cpuOf(same) }
+}
+
 /** Runs the cases in turns of `block` operations until each has its operations (or has used its time). */
 async function interleaved(cases: readonly E2eCase[], block: number, ops: number, budgetMs: number): Promise<Map<E2eCase, Samples>> {
   const samples = new Map<E2eCase, Samples>(cases.map((c) => [c, { latencies: [], wallMs: 0, cpuUs: 0 }]))
@@ -119,10 +131,30 @@ async function main(): Promise<void> {
         if (query === 'nested') nestedSql[c.peer] = { count: statements.length, statements: [...new Set(statements)].slice(0, 3) }
       }
       const server = await serverTimes(single)
+      // One session per peer: the baselines and that peer alone take turns. With every peer in one
+      // rotation, each library's code ran cold after nine others (pg's, shared by all, stayed
+      // warm): joinery measured 1.03x pg in a session of its own and 1.22x in the full rotation.
       const { block, warmupOps, ops, budgetMs } = plan[query]
-      await interleaved(cases, block, warmupOps, budgetMs / 4)
-      process.stderr.write(`${query}: warmed up, measuring\n`)
-      const samples = await interleaved(cases, block, ops, budgetMs)
+      const baselines = cases.filter((c) => baselinePeers.includes(c.peer))
+      const pgCase = baselines.find((c) => c.peer === 'pg')!
+      const samples = new Map<E2eCase, Samples>(baselines.map((c) => [c, { latencies: [], wallMs: 0, cpuUs: 0 }]))
+      const ratios = new Map<E2eCase, Ratios>()
+      for (const c of cases.filter((x) => !baselines.includes(x))) {
+        const session = [...baselines, c]
+        await interleaved(session, block, warmupOps, budgetMs / 4)
+        const measured = await interleaved(session, block, ops, budgetMs)
+        ratios.set(c, ratiosOf(measured.get(c)!, measured.get(pgCase)!, measured.get(baselines.find((b) => b.peer === 'pg, same values') ?? pgCase)!))
+        for (const b of baselines) {
+          const all = samples.get(b)!
+          const one = measured.get(b)!
+          all.latencies.push(...one.latencies)
+          all.wallMs += one.wallMs
+          all.cpuUs += one.cpuUs
+        }
+        samples.set(c, measured.get(c)!)
+        process.stderr.write(`${query}: ${c.peer} measured\n`)
+      }
+      for (const b of baselines) ratios.set(b, ratiosOf(samples.get(b)!, samples.get(pgCase)!, samples.get(b)!))
       for (const c of cases) {
         const s = samples.get(c)!
         const sorted = [...s.latencies].sort((a, b) => a - b)
@@ -135,6 +167,7 @@ async function main(): Promise<void> {
           p95Ms: quantile(sorted, 0.95),
           opsPerSec: (sorted.length / s.wallMs) * 1000,
           cpuUsPerOp: s.cpuUs / sorted.length,
+          ...ratios.get(c)!,
           statements: check.statements.length,
           sameResult: check.same,
           nestedDates: check.dates,

@@ -5,7 +5,7 @@ import { JoineryError } from '../errors.js'
 import { codecs, untypedCodec } from '../schema/codecs.js'
 import type { Codec } from '../schema/codecs.js'
 import { expressionCodec } from './codec.js'
-import { jsonArray, jsonField, jsonObject } from '../decode/json.js'
+import { jsonArray, jsonField, jsonObject, jsonText } from '../decode/json.js'
 import type { JsonDecoder } from '../decode/json.js'
 import { resolveRef } from './context.js'
 import type { CompileContext, Scope, ScopeTable } from './context.js'
@@ -262,7 +262,7 @@ function writeInclude(include: IncludeNode, ctx: CompileContext, parent: Scope, 
   ctx.append(`) as ${row})`)
   const object = jsonObject(output, layout.hidden.length > 0)
   const value = relation.many ? jsonArray(object) : object
-  return { key: include.key, name, codec: undefined, fromText: (text) => value(JSON.parse(text)), fromJson: value }
+  return { key: include.key, name, codec: undefined, fromText: jsonText(value), fromJson: value }
 }
 
 /** An include's row subquery: the name of each output column, and the aggregate's ORDER BY over them. */

@@ -27,35 +27,36 @@ export function generate<F>(parameter: string, body: string, values: unknown): F
   return factory(values) as F
 }
 
-interface CodeNode {
-  readonly next: Map<string, CodeNode>
-  code: string | undefined
+interface PartsNode<T> {
+  readonly next: Map<unknown, PartsNode<T>>
+  made: T | undefined
 }
 
 /**
- * `write` remembered per key list, in a trie on the keys: a query built again per request finds
- * its code by walking its keys, where writing the code and hashing it for the lookup above cost
- * more than decoding a row. Past MAX_FACTORIES lists the code is written, not remembered.
+ * `make` remembered per list of parts (keys, decoder functions), in a trie on the parts: a query
+ * built again per request finds its decoder by walking them, where making it again (writing the
+ * code, hashing it, a closure per build) cost more than decoding a row. Past MAX_FACTORIES lists
+ * the result is made, not remembered.
  */
-export function codeByKeys(write: (keys: readonly string[]) => string): (keys: readonly string[]) => string {
-  const root: CodeNode = { next: new Map(), code: undefined }
+export function memoByParts<T>(make: (parts: readonly unknown[]) => T): (parts: readonly unknown[]) => T {
+  const root: PartsNode<T> = { next: new Map(), made: undefined }
   let remembered = 0
-  return (keys) => {
+  return (parts) => {
     let node = root
-    for (const key of keys) {
-      let next = node.next.get(key)
+    for (const part of parts) {
+      let next = node.next.get(part)
       if (next === undefined) {
-        if (remembered >= MAX_FACTORIES) return write(keys)
-        node.next.set(key, (next = { next: new Map(), code: undefined }))
+        if (remembered >= MAX_FACTORIES) return make(parts)
+        node.next.set(part, (next = { next: new Map(), made: undefined }))
       }
       node = next
     }
-    if (node.code === undefined) {
-      if (remembered >= MAX_FACTORIES) return write(keys)
-      node.code = write(keys)
+    if (node.made === undefined) {
+      if (remembered >= MAX_FACTORIES) return make(parts)
+      node.made = make(parts)
       remembered++
     }
-    return node.code
+    return node.made
   }
 }
 

@@ -1,7 +1,7 @@
 // Decoders for nested results: include() values arrive as JSON, where every value the schema's
 // codec could not keep exact was cast to text by the compiler (see Codec.jsonNative).
 import type { Codec } from '../schema/codecs.js'
-import { codeByKeys, generate } from './generate.js'
+import { generate, memoByParts } from './generate.js'
 
 export type JsonDecoder = (value: unknown) => unknown
 
@@ -27,13 +27,25 @@ export interface JsonField {
   readonly fromJson: JsonDecoder
 }
 
+type ObjectDecoder = (value: unknown) => Record<string, unknown> | null
+
 /**
  * An object of known fields. The object JSON.parse made is ours, so it is decoded in place and
  * only the fields that need it are touched; when the JSON also holds hidden columns (the order of
  * an aggregate) or names that stand in for long keys, the object is rebuilt from its fields.
+ * One decoder per list of fields, so a query built again per request reuses it.
  */
-export function jsonObject(fields: readonly JsonField[], hasHidden: boolean): (value: unknown) => Record<string, unknown> | null {
-  if (hasHidden || fields.some((field) => field.name !== field.key)) {
+export function jsonObject(fields: readonly JsonField[], hasHidden: boolean): ObjectDecoder {
+  const parts: unknown[] = [hasHidden]
+  for (const field of fields) parts.push(field.key, field.name, field.fromJson)
+  return objectDecoderOf(parts)
+}
+
+// parts: [hasHidden, key0, name0, fromJson0, key1, …]
+const objectDecoderOf = memoByParts((parts): ObjectDecoder => {
+  const fields: JsonField[] = []
+  for (let i = 1; i < parts.length; i += 3) fields.push({ key: parts[i] as string, name: parts[i + 1] as string, fromJson: parts[i + 2] as JsonDecoder })
+  if (parts[0] === true || fields.some((field) => field.name !== field.key)) {
     return (value) => {
       if (value === null) return null
       const json = value as Record<string, unknown>
@@ -44,7 +56,7 @@ export function jsonObject(fields: readonly JsonField[], hasHidden: boolean): (v
   }
   const decoded = fields.filter((field) => field.fromJson !== identity)
   // Nothing to decode: the parsed object is the value (and an array of them is left unwalked).
-  if (decoded.length === 0) return identity as (value: unknown) => Record<string, unknown> | null
+  if (decoded.length === 0) return identity as ObjectDecoder
   const decode = inPlace(
     decoded.map((field) => field.key),
     decoded.map((field) => field.fromJson),
@@ -54,31 +66,45 @@ export function jsonObject(fields: readonly JsonField[], hasHidden: boolean): (v
     decode(value as Record<string, unknown>)
     return value as Record<string, unknown>
   }
-}
+})
 
 type InPlace = (row: Record<string, unknown>) => void
 
-const inPlaceCode = codeByKeys((keys) => {
-  const body = keys.map((key, i) => `row[${JSON.stringify(key)}] = d[${i}](row[${JSON.stringify(key)}])`).join('\n')
-  return `return (row) => {\n${body}\n}`
-})
-
 /** Decodes some fields of an object in place: `row["meetingAt"] = d[0](row["meetingAt"])`, generated (see generate.ts). */
 function inPlace(keys: readonly string[], decoders: readonly JsonDecoder[]): InPlace {
+  const body = keys.map((key, i) => `row[${JSON.stringify(key)}] = d[${i}](row[${JSON.stringify(key)}])`).join('\n')
   return (
-    generate<InPlace>('d', inPlaceCode(keys), decoders) ??
+    generate<InPlace>('d', `return (row) => {\n${body}\n}`, decoders) ??
     ((row) => {
       for (let i = 0; i < keys.length; i++) row[keys[i]!] = decoders[i]!(row[keys[i]!])
     })
   )
 }
 
-/** An array of nested rows, decoded in place like its objects. */
+const arrayDecoders = new WeakMap<JsonDecoder, JsonDecoder>()
+
+/** An array of nested rows, decoded in place like its objects (one decoder per item decoder). */
 export function jsonArray(item: JsonDecoder): JsonDecoder {
   if (item === identity) return identity
-  return (value) => {
-    const items = value as unknown[]
-    for (let i = 0; i < items.length; i++) items[i] = item(items[i])
-    return items
+  let decoder = arrayDecoders.get(item)
+  if (decoder === undefined) {
+    arrayDecoders.set(
+      item,
+      (decoder = (value) => {
+        const items = value as unknown[]
+        for (let i = 0; i < items.length; i++) items[i] = item(items[i])
+        return items
+      }),
+    )
   }
+  return decoder
+}
+
+const textDecoders = new WeakMap<JsonDecoder, (text: string) => unknown>()
+
+/** An include's column, which arrives as JSON text: parsed, then decoded (one per value decoder). */
+export function jsonText(value: JsonDecoder): (text: string) => unknown {
+  let decoder = textDecoders.get(value)
+  if (decoder === undefined) textDecoders.set(value, (decoder = (text) => value(JSON.parse(text))))
+  return decoder
 }

@@ -1,23 +1,29 @@
 import type { DriverField } from '../driver/driver.js'
-import { codeByKeys, generate, literalKey } from './generate.js'
+import { generate, literalKey, memoByParts } from './generate.js'
 import { codecForOid } from './oids.js'
 
 /** A precompiled row decoder: built once per compiled query, run for every row (generated, see generate.ts). */
 export type RowDecoder = (row: readonly (string | null)[]) => Record<string, unknown>
 
-const decoderCode = codeByKeys((keys) => {
-  const values = keys.map((_, i) => `v${i} = row[${i}]`).join(', ')
-  const object = keys.map((key, i) => `${literalKey(key)}: v${i} == null ? null : d[${i}](v${i})`).join(', ')
-  return `return (row) => {\nconst ${values || '_ = 0'}\nreturn { ${object} }\n}`
-})
+type TextDecoder = (text: string) => unknown
 
 /**
  * Builds the decoder for a result: the compiled query's decoder where one is known, the field's
  * type OID otherwise. `keys`/`known` are positional, as the driver returns rows as arrays.
  */
-export function rowDecoder(keys: readonly string[], known: readonly (((text: string) => unknown) | undefined)[], fields: readonly DriverField[]): RowDecoder {
-  const decoders = keys.map((_, i) => known[i] ?? codecForOid(fields[i]?.dataTypeID ?? 25).decode)
-  const generated = generate<RowDecoder>('d', decoderCode(keys), decoders)
+export function rowDecoder(keys: readonly string[], known: readonly (TextDecoder | undefined)[], fields: readonly DriverField[]): RowDecoder {
+  const parts: unknown[] = []
+  keys.forEach((key, i) => parts.push(key, known[i] ?? codecForOid(fields[i]?.dataTypeID ?? 25).decode))
+  return decoderOf(parts)
+}
+
+// One decoder per list of keys and decoders: [key0, decoder0, key1, decoder1, …].
+const decoderOf = memoByParts((parts): RowDecoder => {
+  const keys = parts.filter((_, i) => i % 2 === 0) as string[]
+  const decoders = parts.filter((_, i) => i % 2 === 1) as TextDecoder[]
+  const values = keys.map((_, i) => `v${i} = row[${i}]`).join(', ')
+  const object = keys.map((key, i) => `${literalKey(key)}: v${i} == null ? null : d[${i}](v${i})`).join(', ')
+  const generated = generate<RowDecoder>('d', `return (row) => {\nconst ${values || '_ = 0'}\nreturn { ${object} }\n}`, decoders)
   if (generated !== undefined) return generated
   const count = keys.length
   return (row) => {
@@ -28,4 +34,4 @@ export function rowDecoder(keys: readonly string[], known: readonly (((text: str
     }
     return out
   }
-}
+})

@@ -16,8 +16,8 @@ import type { E2eCase, Query } from './cases.js'
 // a case's code stays warm, as in a server that runs its own queries. Each case stops at `ops`
 // operations or after `budgetMs` of its own time (N+1 is slow).
 const plan: Record<Query, { block: number; warmupOps: number; ops: number; budgetMs: number }> = {
-  pointSelect: { block: 100, warmupOps: 500, ops: 3000, budgetMs: 3000 },
-  nested: { block: 10, warmupOps: 30, ops: 400, budgetMs: 4000 },
+  pointSelect: { block: 100, warmupOps: 3000, ops: 3000, budgetMs: 3000 },
+  nested: { block: 10, warmupOps: 200, ops: 400, budgetMs: 4000 },
 }
 
 interface Samples {
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       const ratios = new Map<E2eCase, Ratios>()
       for (const c of cases.filter((x) => !baselines.includes(x))) {
         const session = [...baselines, c]
-        await interleaved(session, block, warmupOps, budgetMs / 4)
+        await interleaved(session, block, warmupOps, budgetMs / 2)
         const measured = await interleaved(session, block, ops, budgetMs)
         ratios.set(c, ratiosOf(measured.get(c)!, measured.get(pgCase)!, measured.get(baselines.find((b) => b.peer === 'pg, same values') ?? pgCase)!))
         for (const b of baselines) {

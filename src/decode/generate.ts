@@ -35,10 +35,10 @@ interface PartsNode<T> {
 /**
  * `make` remembered per list of parts (keys, decoder functions), in a trie on the parts: a query
  * built again per request finds its decoder by walking them, where making it again (writing the
- * code, hashing it, a closure per build) cost more than decoding a row. Past MAX_FACTORIES lists
- * the result is made, not remembered.
+ * code, hashing it, a closure per build) cost more than decoding a row. Past `max` lists the
+ * result is made, not remembered.
  */
-export function memoByParts<T>(make: (parts: readonly unknown[]) => T): (parts: readonly unknown[]) => T {
+export function memoByParts<T>(make: (parts: readonly unknown[]) => T, max = MAX_FACTORIES): (parts: readonly unknown[]) => T {
   const root: PartsNode<T> = { next: new Map(), made: undefined }
   let remembered = 0
   return (parts) => {
@@ -46,17 +46,27 @@ export function memoByParts<T>(make: (parts: readonly unknown[]) => T): (parts: 
     for (const part of parts) {
       let next = node.next.get(part)
       if (next === undefined) {
-        if (remembered >= MAX_FACTORIES) return make(parts)
+        if (remembered >= max) return make(parts)
         node.next.set(part, (next = { next: new Map(), made: undefined }))
       }
       node = next
     }
     if (node.made === undefined) {
-      if (remembered >= MAX_FACTORIES) return make(parts)
+      if (remembered >= max) return make(parts)
       node.made = make(parts)
       remembered++
     }
     return node.made
+  }
+}
+
+/** `make` remembered per object (a codec, a decoder), for as long as the object lives. */
+export function memoByObject<K extends object, T>(make: (key: K) => T): (key: K) => T {
+  const made = new WeakMap<K, T>()
+  return (key) => {
+    let value = made.get(key)
+    if (value === undefined) made.set(key, (value = make(key)))
+    return value
   }
 }
 

@@ -1,23 +1,20 @@
 // Decoders for nested results: include() values arrive as JSON, where every value the schema's
 // codec could not keep exact was cast to text by the compiler (see Codec.jsonNative).
 import type { Codec } from '../schema/codecs.js'
-import { generate, memoByParts } from './generate.js'
+import { generate, memoByObject, memoByParts } from './generate.js'
 
 export type JsonDecoder = (value: unknown) => unknown
 
 const identity: JsonDecoder = (value) => value
 
-/** A column inside JSON: as it is when JSON keeps it exact, else decoded from its text. */
-const fieldDecoders = new WeakMap<Codec, JsonDecoder>()
+const fieldDecoderOf = memoByObject((codec: Codec): JsonDecoder => {
+  const { decode } = codec
+  return (value) => (value === null ? null : decode(value as string))
+})
 
+/** A column inside JSON: as it is when JSON keeps it exact, else decoded from its text. */
 export function jsonField(codec: Codec | undefined): JsonDecoder {
-  if (codec === undefined || codec.jsonNative) return identity
-  let decoder = fieldDecoders.get(codec)
-  if (decoder === undefined) {
-    const { decode } = codec
-    fieldDecoders.set(codec, (decoder = (value) => (value === null ? null : decode(value as string))))
-  }
-  return decoder
+  return codec === undefined || codec.jsonNative ? identity : fieldDecoderOf(codec)
 }
 
 /** A field of a nested object: its key in the result, its name in the JSON, and how to decode it. */
@@ -81,30 +78,19 @@ function inPlace(keys: readonly string[], decoders: readonly JsonDecoder[]): InP
   )
 }
 
-const arrayDecoders = new WeakMap<JsonDecoder, JsonDecoder>()
+const arrayDecoderOf = memoByObject(
+  (item: JsonDecoder): JsonDecoder =>
+    (value) => {
+      const items = value as unknown[]
+      for (let i = 0; i < items.length; i++) items[i] = item(items[i])
+      return items
+    },
+)
 
 /** An array of nested rows, decoded in place like its objects (one decoder per item decoder). */
 export function jsonArray(item: JsonDecoder): JsonDecoder {
-  if (item === identity) return identity
-  let decoder = arrayDecoders.get(item)
-  if (decoder === undefined) {
-    arrayDecoders.set(
-      item,
-      (decoder = (value) => {
-        const items = value as unknown[]
-        for (let i = 0; i < items.length; i++) items[i] = item(items[i])
-        return items
-      }),
-    )
-  }
-  return decoder
+  return item === identity ? identity : arrayDecoderOf(item)
 }
-
-const textDecoders = new WeakMap<JsonDecoder, (text: string) => unknown>()
 
 /** An include's column, which arrives as JSON text: parsed, then decoded (one per value decoder). */
-export function jsonText(value: JsonDecoder): (text: string) => unknown {
-  let decoder = textDecoders.get(value)
-  if (decoder === undefined) textDecoders.set(value, (decoder = (text) => value(JSON.parse(text))))
-  return decoder
-}
+export const jsonText = memoByObject((value: JsonDecoder) => (text: string) => value(JSON.parse(text)))

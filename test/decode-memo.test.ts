@@ -1,0 +1,62 @@
+// Decoders are made once per shape and reused: a query built again per request gets the same
+// functions (no closure, no code written again), and the caches stay bounded.
+import { describe, expect, test } from 'vitest'
+import { createDb } from '../src/index.js'
+import type { Driver } from '../src/index.js'
+import { compileQuery } from '../src/compiler/compile.js'
+import { selectNodeOf } from '../src/builder/select.js'
+import { memoByObject, memoByParts } from '../src/decode/generate.js'
+import { rowDecoder } from '../src/decode/rows.js'
+import { clinicWithMeetings as clinic } from './support/api-clinic.js'
+
+describe('memoByParts', () => {
+  test('one result per list of parts, made once', () => {
+    const made: unknown[][] = []
+    const memo = memoByParts((parts) => {
+      made.push([...parts])
+      return { parts }
+    })
+    const decoder = (text: string) => text
+    const first = memo(['a', decoder, 'b'])
+    expect(memo(['a', decoder, 'b'])).toBe(first)
+    expect(memo(['a', decoder])).not.toBe(first)
+    expect(memo(['a', (text: string) => text, 'b'])).not.toBe(first)
+    expect(made).toHaveLength(3)
+  })
+
+  test('past its bound it makes without remembering, and keeps what it remembered', () => {
+    let count = 0
+    const memo = memoByParts(() => ++count, 2)
+    expect([memo(['x']), memo(['y']), memo(['x']), memo(['y'])]).toEqual([1, 2, 1, 2])
+    expect([memo(['z']), memo(['z'])]).toEqual([3, 4])
+    expect([memo(['x', 'deeper']), memo(['x'])]).toEqual([5, 1])
+  })
+})
+
+test('memoByObject: one result per object', () => {
+  let count = 0
+  const memo = memoByObject((_: object) => ++count)
+  const a = {}
+  expect([memo(a), memo({}), memo(a)]).toEqual([1, 2, 1])
+})
+
+test('a query built twice compiles to the same decoders', () => {
+  const offline: Driver = {
+    query: () => Promise.reject(new Error('not run')),
+    acquire: () => Promise.reject(new Error('not run')),
+    destroy: async () => {},
+  }
+  const db = createDb(clinic, { driver: offline })
+  const build = (limit: number) =>
+    db
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .limit(limit)
+      .include('appointments', (a) => a.select(['id', 'meetingAt']).orderBy('meetingAt', 'desc').limit(5))
+  const [first, second] = [build(10), build(20)].map((q) => compileQuery(selectNodeOf(q)!, clinic.meta))
+  expect(second!.query.parameters).not.toEqual(first!.query.parameters)
+  expect(second!.decoders).toEqual(first!.decoders)
+  expect(second!.decoders.every((decoder, i) => decoder === first!.decoders[i])).toBe(true)
+  const fields = [{ name: 'id', dataTypeID: 23 }]
+  expect(rowDecoder(second!.keys, second!.decoders, fields)).toBe(rowDecoder(first!.keys, first!.decoders, fields))
+})

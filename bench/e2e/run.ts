@@ -137,13 +137,14 @@ async function main(): Promise<void> {
       const { block, warmupOps, ops, budgetMs } = plan[query]
       const baselines = cases.filter((c) => baselinePeers.includes(c.peer))
       const pgCase = baselines.find((c) => c.peer === 'pg')!
+      const sameCase = baselines.find((c) => c.peer === 'pg, same values') ?? pgCase
       const samples = new Map<E2eCase, Samples>(baselines.map((c) => [c, { latencies: [], wallMs: 0, cpuUs: 0 }]))
       const ratios = new Map<E2eCase, Ratios>()
       for (const c of cases.filter((x) => !baselines.includes(x))) {
         const session = [...baselines, c]
         await interleaved(session, block, warmupOps, budgetMs / 2)
         const measured = await interleaved(session, block, ops, budgetMs)
-        ratios.set(c, ratiosOf(measured.get(c)!, measured.get(pgCase)!, measured.get(baselines.find((b) => b.peer === 'pg, same values') ?? pgCase)!))
+        ratios.set(c, ratiosOf(measured.get(c)!, measured.get(pgCase)!, measured.get(sameCase)!))
         for (const b of baselines) {
           const all = samples.get(b)!
           const one = measured.get(b)!

@@ -15,9 +15,15 @@ interface PgConnection {
   readonly stream: { cork?(): void; uncork?(): void }
 }
 
-interface PgMessage {
+// The protocol messages a submitted query is handed (pg-protocol's parsed messages).
+interface RowDescription {
+  readonly fields: readonly DriverField[]
+}
+interface DataRow {
+  readonly fields: readonly (string | null)[]
+}
+interface CommandComplete {
   readonly text: string
-  readonly fields: readonly DriverField[] | readonly (string | null)[]
 }
 
 type Callback = (error: Error | null) => void
@@ -67,8 +73,8 @@ class TextQuery {
   }
 
   // Several statements in one simple query: the last one's rows are the result.
-  handleRowDescription(message: PgMessage): void {
-    this.#fields = message.fields as readonly DriverField[]
+  handleRowDescription(message: RowDescription): void {
+    this.#fields = message.fields
     this.#rows = []
     this.#map = this.#mapRows?.(this.#fields)
   }
@@ -76,8 +82,8 @@ class TextQuery {
   // Mapped as it arrives, while the server may still be producing the next rows. A row that
   // fails to map fails the query in result(), after the server is done: node-postgres sees a
   // success, so the connection goes back to the pool instead of being destroyed.
-  handleDataRow(message: PgMessage): void {
-    const row = message.fields as readonly (string | null)[]
+  handleDataRow(message: DataRow): void {
+    const row = message.fields
     if (this.#map === undefined) this.#rows.push(row)
     else if (this.#mapFailure === undefined) {
       try {
@@ -89,7 +95,7 @@ class TextQuery {
   }
 
   // "SELECT 5", "INSERT 0 5", "UPDATE 5": the count is the last word, where there is one.
-  handleCommandComplete(message: PgMessage): void {
+  handleCommandComplete(message: CommandComplete): void {
     const count = Number(message.text.slice(message.text.lastIndexOf(' ') + 1))
     this.#rowCount = Number.isInteger(count) ? count : undefined
   }
@@ -147,8 +153,6 @@ async function runConfig(target: PgQueryable, sql: string, parameters: readonly 
 
 /** The part of a node-postgres `PoolClient` joinery uses. */
 export interface PgPoolClientLike extends PgQueryable {
-  /** node-postgres refuses custom query classes on a pipelined client. */
-  readonly pipeline?: boolean | undefined
   release(destroy?: boolean | Error): void
   on(event: 'error', listener: (error: Error) => void): unknown
   removeListener(event: 'error', listener: (error: Error) => void): unknown
@@ -158,6 +162,7 @@ export interface PgPoolClientLike extends PgQueryable {
 export interface PgPoolLike extends PgQueryable {
   connect(): Promise<PgPoolClientLike>
   end(): Promise<void>
+  /** The pool's client options: node-postgres refuses custom query classes on pipelined clients. */
   readonly options?: { readonly pipeline?: boolean | undefined; readonly binary?: boolean | undefined }
 }
 
@@ -169,7 +174,6 @@ async function runOnPool(pool: PgPoolLike, query: TextQuery): Promise<DriverResu
 
 /** One statement on a held client: a client's `query` with a submittable returns it, not a promise. */
 function runOnClient(client: PgPoolClientLike, sql: string, parameters: readonly (string | null)[], mapRows: RowMapper | undefined): Promise<DriverResult> {
-  if (client.pipeline === true) return runConfig(client, sql, parameters)
   return new Promise((resolve, reject) => {
     const query = new TextQuery(sql, parameters, mapRows)
     query.callback = (error) => {
@@ -217,7 +221,7 @@ export function pgDriver(pool: PgPoolLike): Driver {
         async query(sql, parameters, mapRows) {
           if (lost !== undefined) throw connectionLostError(lost)
           try {
-            return await runOnClient(client, sql, parameters, mapRows)
+            return await (pipelined ? runConfig(client, sql, parameters) : runOnClient(client, sql, parameters, mapRows))
           } catch (error) {
             throw lost !== undefined && error !== lost ? connectionLostError(lost) : error
           }

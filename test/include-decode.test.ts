@@ -139,7 +139,8 @@ interface ThreePlaces {
 
 /** Reads `ids` of kinds, columns `keys` (undefined: all, through include(name) with no callback) in the three places. */
 async function threePlaces(db: Db, ids: readonly number[], keys?: readonly Key[]): Promise<ThreePlaces> {
-  const top = (keys === undefined ? db.selectFrom('kinds') : db.selectFrom('kinds').select(keys)).where('id', 'in', ids).orderBy('id')
+  const kinds = db.selectFrom('kinds').where('id', 'in', ids).orderBy('id')
+  const top = keys === undefined ? kinds : kinds.select(keys)
   const one = db
     .selectFrom('children')
     .select(['id'])
@@ -149,7 +150,10 @@ async function threePlaces(db: Db, ids: readonly number[], keys?: readonly Key[]
   const many = db
     .selectFrom('parents')
     .select(['id'])
-    .include('kinds', (k) => (keys === undefined ? k : k.select(keys)).where('id', 'in', ids).orderBy('id'))
+    .include('kinds', (k) => {
+      const filtered = k.where('id', 'in', ids).orderBy('id')
+      return keys === undefined ? filtered : filtered.select(keys)
+    })
     .orderBy('id')
   const [topRows, oneRows, manyRows] = await Promise.all([top.execute(), one.execute(), many.execute()])
   return {

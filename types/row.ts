@@ -15,10 +15,13 @@ type OptionalKeys<C extends Columns> = {
   [K in keyof C]: C[K]['~']['generated'] extends true ? never : K
 }[keyof C]
 
-/** TableRow<{ id: serial, name: text }> == { id: number; name: string } — cached per table. */
-export type TableRow<C extends Columns, X = {}> = {
-  -readonly [K in keyof C | keyof X]: K extends keyof C ? SelectType<C[K]['~']> : X[K & keyof X]
-}
+/**
+ * TableRow<{ id: serial, name: text }> == { id: number; name: string } — cached per table. Without
+ * computed columns it is one homomorphic mapped type reading one property per column: a query's
+ * first touch of a table costs a few instantiations per column, not a conditional per column.
+ */
+export type TableRow<C extends Columns, X = {}> = {} extends X ? ColumnsRow<C> : ColumnsRow<C> & X
+type ColumnsRow<C extends Columns> = { -readonly [K in keyof C]: C[K]['~select'] }
 
 /** TableInsert<{ id: serial, name: text }> == { name: string; id?: number } */
 export type TableInsert<C extends Columns> = {

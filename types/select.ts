@@ -13,7 +13,11 @@ export type Flat<T> = [T] extends [unknown] ? { [K in keyof T]: T[K] } & {} : ne
  * qualified. Computed once per table and cached by TypeScript.
  * Refs<'people', { id: number }> == { id: number; 'people.id': number }
  */
-export type Refs<T extends string, R> = R & { [K in keyof R & string as `${T}.${K}`]: R[K] }
+// One mapped type without a key remapping over the qualified map: `keyof` of a remapped type is
+// recomputed key by key on every use (each method's `keyof C`), `keyof` of this one is its cached
+// constraint (TYPES.md, pitfall 1).
+export type Refs<T extends string, R> = { [K in keyof BareAndQualified<T, R>]: BareAndQualified<T, R>[K] }
+type BareAndQualified<T extends string, R> = R & { [K in keyof R & string as `${T}.${K}`]: R[K] }
 
 export type Operator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'like' | 'ilike' | 'is' | 'is not'
 
@@ -106,9 +110,17 @@ export type JoinTableKey<S extends Schema, T extends string, N extends string> =
 /** The qualified references of an outer query, visible inside a correlated subquery: OuterRefs<{ id: number; 'people.id': number }> == { 'people.id': number } */
 export type OuterRefs<C> = { [K in keyof C as K extends `${string}.${string}` ? K : never]: C[K] }
 
-/** What `select((eb) => [...])` returns for aliased expressions: SelectedAliases<AliasedExpression<number, 'n'>> == { n: number } */
-export type SelectedAliases<A> = { [N in AliasOf<A>]: A extends { alias: N; '~type': infer T } ? T : never }
-type AliasOf<A> = A extends { alias: infer N extends string } ? N : never
+/**
+ * What `select((eb) => [...])` adds to the result, from the tuple the callback returns: columns
+ * by their output keys, aliased expressions by their aliases.
+ * CallbackSelected<{ name: string }, readonly ['name', AliasedExpression<number, 'n'>]> == { name: string; n: number }
+ */
+// A mapped type, resolved only when its keys are read: TypeScript instantiates this overload's
+// return type with A's whole constraint whenever a select([...]) call tries it first, and a
+// conditional over that union (Extract<A[number], string>) cost ~180 instantiations per call.
+export type CallbackSelected<C, A> = { -readonly [I in keyof A as I extends `${number}` ? OutputKey<A[I]> : never]: OutputType<C, A[I]> }
+type OutputKey<E> = E extends string ? OutKey<E> : E extends { alias: infer N extends string } ? N : never
+type OutputType<C, E> = E extends string ? C[RefOf<E> & keyof C] : E extends { '~type': infer V } ? V : never
 
 /** The value of a one-column subquery used as a scalar: null when it finds no row. */
 export type ScalarOf<R> = R[keyof R] | null

@@ -9,6 +9,7 @@ import type { Relation } from '../schema/relations.js'
 import type { Schema } from '../schema/schema.js'
 import type {
   AddSelection,
+  CallbackSelected,
   DistinctKeys,
   FreeAlias,
   FreeKey,
@@ -26,7 +27,6 @@ import type {
   SameRow,
   ScalarOf,
   Selected,
-  SelectedAliases,
 } from '../../types/select.js'
 import type { AliasedExpression, Expression } from './expression.js'
 import type { ExpressionBuilder } from './eb.js'
@@ -60,7 +60,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    */
   select<const A extends readonly ((keyof C & string) | `${keyof C & string} as ${string}` | AliasedExpression<unknown, string>)[]>(
     build: (eb: ExpressionBuilder<S, C>) => A,
-  ): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, Extract<A[number], string>> & SelectedAliases<A[number]>>, I, J>
+  ): SelectQueryBuilder<S, T, C, AddSelection<O, CallbackSelected<C, A>>, I, J>
   /**
    * Adds columns to the result; `'people.name'` comes back as `name`, `'name as who'` as `who`.
    * ```ts

@@ -88,10 +88,16 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * // { name: string; appointments: { meetingAt: Date }[] }[]
    * ```
    */
-  include<N extends keyof RelationsOf<S, T> & string, Q extends { readonly '~result': unknown } = RelatedBuilder<S, Target<S, T, N>>>(
+  // The callback is a type parameter (its result read with ReturnType), not a callback returning
+  // one: the nested calls inside it then have no generic return type to infer from, which cost
+  // ~100 instantiations per include.
+  include<
+    N extends keyof RelationsOf<S, T> & string,
+    F extends (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown } = (q: RelatedBuilder<S, Target<S, T, N>>) => RelatedBuilder<S, Target<S, T, N>>,
+  >(
     relation: N & NoInfer<FreeKey<N, O, I>>,
-    build?: (q: RelatedBuilder<S, Target<S, T, N>>) => Q,
-  ): SelectQueryBuilder<S, T, C, O, I & { [K in N]: Included<RelationsOf<S, T>[N], Q['~result']> }, J>
+    build?: F,
+  ): SelectQueryBuilder<S, T, C, O, I & { [K in N]: Included<RelationsOf<S, T>[N], ReturnType<F>['~result']> }, J>
   /** Adds the number of related rows (matching `build`'s where) as `${relation}Count`. */
   includeCount<N extends keyof RelationsOf<S, T> & string>(
     relation: N & NoInfer<FreeKey<`${N}Count`, O, I>>,

@@ -74,6 +74,13 @@ export type RelationsOf<S extends Schema, T extends string> = TableRelations<S['
 /** The builder a relation's callback receives: a select over the related table. */
 export type RelatedBuilder<S extends Schema, Tg extends string> = SelectQueryBuilder<S, Tg, Refs<Tg, RowOf<S, Tg>>>
 
+/**
+ * What a relation callback's query returns; `Whole` (every column) when there is no callback, and
+ * F is its constraint, whose result is `unknown`.
+ * CallbackResult<(q: …) => SelectQueryBuilder<…, { name: string }>, Row> == { name: string }
+ */
+export type CallbackResult<F, Whole> = F extends (q: never) => { readonly '~result': infer R } ? (unknown extends R ? Whole : R) : Whole
+
 /** Many → array, nullable one → `| null`, one → the row. */
 export type Included<R, Row> = R extends { many: true } ? Row[] : R extends { nullable: true } ? Row | null : Row
 
@@ -118,7 +125,8 @@ export type OuterRefs<C> = { [K in keyof C as K extends `${string}.${string}` ? 
 // A mapped type, resolved only when its keys are read: TypeScript instantiates this overload's
 // return type with A's whole constraint whenever a select([...]) call tries it first, and a
 // conditional over that union (Extract<A[number], string>) cost ~180 instantiations per call.
-export type CallbackSelected<C, A> = { -readonly [I in keyof A as I extends `${number}` ? OutputKey<A[I]> : never]: OutputType<C, A[I]> }
+// Only a tuple's own `${number}` keys are walked (an array constraint has none), not its methods.
+export type CallbackSelected<C, A> = { [I in keyof A & `${number}` as OutputKey<A[I]>]: OutputType<C, A[I]> }
 type OutputKey<E> = E extends string ? OutKey<E> : E extends { alias: infer N extends string } ? N : never
 type OutputType<C, E> = E extends string ? C[RefOf<E> & keyof C] : E extends { '~type': infer V } ? V : never
 

@@ -13,11 +13,14 @@ export type Flat<T> = [T] extends [unknown] ? { [K in keyof T]: T[K] } & {} : ne
  * qualified. Computed once per table and cached by TypeScript.
  * Refs<'people', { id: number }> == { id: number; 'people.id': number }
  */
-// One mapped type without a key remapping over the qualified map: `keyof` of a remapped type is
-// recomputed key by key on every use (each method's `keyof C`), `keyof` of this one is its cached
-// constraint (TYPES.md, pitfall 1).
-export type Refs<T extends string, R> = { [K in keyof BareAndQualified<T, R>]: BareAndQualified<T, R>[K] }
+// A mapped type over the key union itself, each value read from the remapped map: `keyof` of a
+// remapped type is recomputed key by key on every use (each method's `keyof C`; TYPES.md,
+// pitfall 1), `keyof` of this one is the union it maps over.
+export type Refs<T extends string, R> = { [K in (keyof R & string) | `${T}.${keyof R & string}`]: Indexable<BareAndQualified<T, R>>[K] }
 type BareAndQualified<T extends string, R> = R & { [K in keyof R & string as `${T}.${K}`]: R[K] }
+
+/** An object any string may index (unknown where it has no such key): lets a key union TypeScript cannot match to a remapped type's keys read it. */
+type Indexable<M> = M & { readonly [key: string]: unknown }
 
 export type Operator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'like' | 'ilike' | 'is' | 'is not'
 
@@ -100,9 +103,9 @@ export type JoinRelation<S extends Schema, T extends string, J, P extends string
 export type JoinAlias<P extends string> = P extends `${string}.${infer N}` ? N : P
 
 /** `alias.column` references of a joined table, nullable for a left join. */
-export type JoinedRefs<A extends string, Row, Nullable extends boolean> = {
-  [K in keyof Row & string as `${A}.${K}`]: Nullable extends true ? Row[K] | null : Row[K]
-}
+// Over the key union, like Refs.
+export type JoinedRefs<A extends string, Row, Nullable extends boolean> = { [K in `${A}.${keyof Row & string}`]: Indexable<JoinedMap<A, Row, Nullable>>[K] }
+type JoinedMap<A extends string, Row, Nullable extends boolean> = { [K in keyof Row & string as `${A}.${K}`]: Nullable extends true ? Row[K] | null : Row[K] }
 
 /** Tables (or relations) usable in the explicit join forms. */
 export type JoinTable<S extends Schema, T extends string> = (keyof S['~tables'] & string) | (keyof RelationsOf<S, T> & string)

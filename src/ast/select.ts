@@ -1,4 +1,4 @@
-import type { ExpressionNode } from './expression.js'
+import type { ExpressionNode, ValueNode } from './expression.js'
 
 /** One selected output: `expr as "alias"` (alias is the key in the result row). */
 export interface SelectionNode {
@@ -54,8 +54,9 @@ export interface SelectNode {
   readonly selections: readonly SelectionNode[] | undefined
   readonly where: ExpressionNode | undefined
   readonly orderBy: readonly OrderByNode[]
-  readonly limit: number | undefined
-  readonly offset: number | undefined
+  /** A row count (a parameter, so a statement reused with another count stays the same text). */
+  readonly limit: ValueNode | undefined
+  readonly offset: ValueNode | undefined
   readonly distinct: boolean
   readonly joins: readonly JoinNode[]
   readonly includes: readonly IncludeNode[]

@@ -1,5 +1,5 @@
-import { binary, logical, related, subquery } from '../ast/expression.js'
-import type { ExpressionNode } from '../ast/expression.js'
+import { binary, logical, related, subquery, value } from '../ast/expression.js'
+import type { ExpressionNode, ValueNode } from '../ast/expression.js'
 import { cloneSelect, selectNode } from '../ast/select.js'
 import type { CteNode, IncludeNode, JoinNode, OrderByNode, SelectNode, SelectionNode, SetOperationNode } from '../ast/select.js'
 import type { CompiledQuery } from '../compiler/compile.js'
@@ -36,7 +36,9 @@ import { JoinBuilderImpl } from './join.js'
 import { Statement } from './statement.js'
 import type { JoinBuilder } from './join.js'
 import { expression, isAliased, isExpression } from './expression.js'
-import { addCondition, parseRef } from './where.js'
+import { addCondition, comparison, parseRef } from './where.js'
+import { rootShape, step } from './shape.js'
+import type { Shape, Values } from './shape.js'
 import type { Filterable } from './where.js'
 
 type Target<S extends Schema, T extends string, N extends string> = RelationsOf<S, T>[N & keyof RelationsOf<S, T>] extends { target: infer Tg extends string } ? Tg : never
@@ -209,14 +211,32 @@ export function parseSelection(arg: unknown): SelectionNode {
   return Object.freeze({ expr: ref, alias: as === -1 ? ref.column : arg.slice(as + 4) })
 }
 
+// The tags that start each call in a shape (shape.ts); a call not tagged leaves the query without one.
+const SELECT = Symbol('select')
+const WHERE = Symbol('where')
+const VALUE = Symbol('value')
+const ORDER = Symbol('orderBy')
+const LIMIT = Symbol('limit')
+const OFFSET = Symbol('offset')
+const DISTINCT = Symbol('distinct')
+const INCLUDE = Symbol('include')
+const COUNT = Symbol('includeCount')
+const RELATED = Symbol('whereRelated')
+const NOT_RELATED = Symbol('whereNotRelated')
+
 class SelectBuilderImpl {
   readonly #node: SelectNode
   readonly #executor: Executor
+  /** The calls so far, when every one of them is tagged; and the values they were given. */
+  readonly #shape: Shape | undefined
+  readonly #values: Values
   #statement: Statement | undefined
 
-  constructor(node: SelectNode, executor: Executor) {
+  constructor(node: SelectNode, executor: Executor, shape: Shape | undefined, values: Values) {
     this.#node = node
     this.#executor = executor
+    this.#shape = shape
+    this.#values = values
   }
 
   /** The query node of a select builder (for subqueries and insert … select), else undefined. */
@@ -224,8 +244,9 @@ class SelectBuilderImpl {
     return value instanceof SelectBuilderImpl ? value.#node : undefined
   }
 
-  #with(patch: Partial<SelectNode>): SelectBuilderImpl {
-    return new SelectBuilderImpl(cloneSelect(this.#node, patch), this.#executor)
+  /** The builder with `patch` applied; without a shape for the call, the query is compiled every time. */
+  #with(patch: Partial<SelectNode>, shape?: Shape, values = this.#values): SelectBuilderImpl {
+    return new SelectBuilderImpl(cloneSelect(this.#node, patch), this.#executor, shape, values)
   }
 
   /** The relation `name` of this query's table (checked now, so the error points at the call). */
@@ -237,14 +258,20 @@ class SelectBuilderImpl {
     return relation
   }
 
-  /** Runs a relation callback on a builder over the related table and returns its query. */
-  #nested(relation: Relation, build: unknown): SelectNode {
-    const start = new SelectBuilderImpl(selectNode(relation.target), this.#executor)
-    if (build === undefined) return start.#node
+  /** Runs a relation callback on a builder over the related table and returns that builder. */
+  #nested(relation: Relation, build: unknown): SelectBuilderImpl {
+    const executor = this.#executor
+    const start = new SelectBuilderImpl(selectNode(relation.target), executor, rootShape(executor.schema, relation.target), [])
+    if (build === undefined) return start
     if (typeof build !== 'function') throw new JoineryError(`The callback for relation "${relation.name}" must be a function: (q) => q.select(…).`)
     const result: unknown = build(start)
     if (!(result instanceof SelectBuilderImpl)) throw new JoineryError(`The callback for relation "${relation.name}" must return the query it was given.`)
-    return result.#node
+    return result
+  }
+
+  /** The shape after a call on a relation: its tag, the relation, and the nested query's shape (none when it has none). */
+  #nestedShape(tag: symbol, relation: Relation, nested: SelectBuilderImpl): Shape | undefined {
+    return nested.#shape === undefined ? undefined : step(step(step(this.#shape, tag), relation.name), nested.#shape)
   }
 
   select(columns: unknown) {
@@ -252,15 +279,19 @@ class SelectBuilderImpl {
     if (!Array.isArray(items)) throw new JoineryError('select() takes an array of column names, or (eb) => [...] returning columns and expressions named with .as().')
     const node = this.#node
     const selections = node.selections === undefined ? [] : [...node.selections]
+    let shape = typeof columns === 'function' ? undefined : step(this.#shape, SELECT)
     // The same name twice in one call is one selection (the types see a union, where it is one too).
-    for (const item of new Set(items)) selections.push(parseSelection(item))
+    for (const item of new Set(items)) {
+      selections.push(parseSelection(item))
+      shape = typeof item === 'string' ? step(shape, item) : undefined
+    }
     const keys = new Set<string>()
     for (const include of node.includes) keys.add(include.key)
     for (const { alias } of selections) {
       if (keys.has(alias)) throw new JoineryError(`Two selections land on the key "${alias}": rename one with 'ref as otherName'.`)
       keys.add(alias)
     }
-    return this.#with({ selections: Object.freeze(selections) })
+    return this.#with({ selections: Object.freeze(selections) }, shape)
   }
 
   /** Adds every column not selected yet. */
@@ -277,7 +308,28 @@ class SelectBuilderImpl {
   }
 
   where(column: unknown, op?: unknown, v?: unknown) {
-    return this.#with({ where: addCondition(this.#node.where, this.#eb(), column, op, v) })
+    if (typeof column !== 'string') return this.#with({ where: addCondition(this.#node.where, this.#eb(), column, op, v) })
+    const condition = comparison(column, op, v)
+    // Tagged when the values are parameters: a value, or a list of them (its length is part of the
+    // shape); `is null`/`is true` writes its value into the SQL, so that is part of the shape too.
+    let shape = step(step(step(this.#shape, WHERE), column), op)
+    let values = this.#values
+    const right = condition.kind === 'Binary' ? condition.right : condition
+    if (right.kind === 'Value') {
+      shape = step(shape, VALUE)
+      values = [...values, right]
+    } else if (right.kind === 'List' && right.items.every((item) => item.kind === 'Value')) {
+      shape = step(shape, right.items.length)
+      values = [...values, ...(right.items as ValueNode[])]
+    } else if (right.kind === 'UnsafeText') shape = step(shape, right.text)
+    else shape = undefined
+    return this.#with({ where: this.#andWhere(condition) }, shape, values)
+  }
+
+  /** This query's where, and `condition`. */
+  #andWhere(condition: ExpressionNode): ExpressionNode {
+    const previous = this.#node.where
+    return previous === undefined ? condition : logical('And', [previous, condition])
   }
 
   having(condition: unknown) {
@@ -321,27 +373,29 @@ class SelectBuilderImpl {
     return expression(subquery(this.#node)).as(alias)
   }
 
-  #and(condition: ExpressionNode) {
-    const previous = this.#node.where
-    return this.#with({ where: previous === undefined ? condition : logical('And', [previous, condition]) })
-  }
-
   whereRelated(name: unknown, build?: unknown) {
-    const relation = this.#relation(name)
-    return this.#and(related(relation.name, this.#nested(relation, build), false))
+    return this.#whereRelated(name, build, false)
   }
 
   whereNotRelated(name: unknown, build?: unknown) {
+    return this.#whereRelated(name, build, true)
+  }
+
+  #whereRelated(name: unknown, build: unknown, negated: boolean) {
     const relation = this.#relation(name)
-    return this.#and(related(relation.name, this.#nested(relation, build), true))
+    const nested = this.#nested(relation, build)
+    const shape = this.#nestedShape(negated ? NOT_RELATED : RELATED, relation, nested)
+    return this.#with({ where: this.#andWhere(related(relation.name, nested.#node, negated)) }, shape, [...this.#values, ...nested.#values])
   }
 
   #addInclude(key: string, relation: Relation, build: unknown, count: boolean) {
     const node = this.#node
     const taken = [...(node.selections ?? []).map((s) => s.alias), ...node.includes.map((i) => i.key)]
     if (taken.includes(key)) throw new JoineryError(`The result already has a key "${key}"; include each relation once.`)
-    const include: IncludeNode = Object.freeze({ key, relation: relation.name, query: this.#nested(relation, build), count })
-    return this.#with({ includes: Object.freeze([...node.includes, include]) })
+    const nested = this.#nested(relation, build)
+    const include: IncludeNode = Object.freeze({ key, relation: relation.name, query: nested.#node, count })
+    const shape = this.#nestedShape(count ? COUNT : INCLUDE, relation, nested)
+    return this.#with({ includes: Object.freeze([...node.includes, include]) }, shape, [...this.#values, ...nested.#values])
   }
 
   include(name: unknown, build?: unknown) {
@@ -404,23 +458,26 @@ class SelectBuilderImpl {
 
   orderBy(column: unknown, direction?: unknown) {
     const order = parseOrder(expressionOrRef(column), direction)
-    return this.#with({ orderBy: Object.freeze([...this.#node.orderBy, order]) })
+    const shape = typeof column === 'string' ? step(step(step(this.#shape, ORDER), column), direction) : undefined
+    return this.#with({ orderBy: Object.freeze([...this.#node.orderBy, order]) }, shape)
   }
 
   limit(count: unknown) {
-    return this.#with({ limit: checkCount('limit', count) })
+    const limit = value(checkCount('limit', count))
+    return this.#with({ limit }, step(this.#shape, LIMIT), [...this.#values, limit])
   }
 
   offset(count: unknown) {
-    return this.#with({ offset: checkCount('offset', count) })
+    const offset = value(checkCount('offset', count))
+    return this.#with({ offset }, step(this.#shape, OFFSET), [...this.#values, offset])
   }
 
   distinct() {
-    return this.#with({ distinct: true })
+    return this.#with({ distinct: true }, step(this.#shape, DISTINCT))
   }
 
   #prepared(): Statement {
-    return (this.#statement ??= new Statement(this.#node, this.#executor))
+    return (this.#statement ??= new Statement(this.#node, this.#executor, this.#shape, this.#values))
   }
 
   compile(): CompiledQuery {
@@ -448,7 +505,8 @@ export function createSelect(executor: Executor, table: unknown, ctes: readonly 
   if (typeof table !== 'string' || !executor.schema.tables.has(table))
     throw new JoineryError(`Unknown table ${JSON.stringify(table)}. Known tables: ${listNames(executor.schema.tables.keys())}.`)
   const node = selectNode(table)
-  return new SelectBuilderImpl(ctes.length === 0 ? node : cloneSelect(node, { ctes }), executor)
+  if (ctes.length > 0) return new SelectBuilderImpl(cloneSelect(node, { ctes }), executor, undefined, [])
+  return new SelectBuilderImpl(node, executor, rootShape(executor.schema, table), [])
 }
 
 export const selectNodeOf = (value: unknown): SelectNode | undefined => SelectBuilderImpl.nodeOf(value)

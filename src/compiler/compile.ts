@@ -2,6 +2,7 @@ import type { SelectNode } from '../ast/select.js'
 import type { SchemaMeta } from '../schema/schema.js'
 import type { Codec } from '../schema/codecs.js'
 import { CompileContext } from './context.js'
+import type { ParameterSource } from './context.js'
 import { compileSelect } from './select.js'
 import { compileWrite } from './write.js'
 import type { WriteNode } from '../ast/write.js'
@@ -22,9 +23,9 @@ export interface CompiledSelect {
   readonly codecs: readonly (Codec | undefined)[]
 }
 
-/** Compiles a select or a write; the one entry point from builders to SQL text. */
-export function compileQuery(node: SelectNode | WriteNode, schema: SchemaMeta): CompiledSelect {
-  const ctx = new CompileContext(schema)
+/** Compiles a select or a write; the one entry point from builders to SQL text. `sources` collects each parameter's source. */
+export function compileQuery(node: SelectNode | WriteNode, schema: SchemaMeta, sources?: ParameterSource[]): CompiledSelect {
+  const ctx = new CompileContext(schema, sources)
   const output = node.kind === 'Select' ? compileSelect(node, ctx) : compileWrite(node, ctx)
   return {
     query: Object.freeze({ sql: ctx.sql, parameters: Object.freeze(ctx.parameters) }),

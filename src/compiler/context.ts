@@ -1,6 +1,8 @@
 import { JoineryError, listNames } from '../errors.js'
-import type { ExpressionNode } from '../ast/expression.js'
+import type { ExpressionNode, ValueNode } from '../ast/expression.js'
+import type { Codec } from '../schema/codecs.js'
 import type { ColumnInfo, SchemaMeta, TableInfo } from '../schema/schema.js'
+import { encodeUntyped } from '../schema/untyped.js'
 
 /** A table in scope: the name queries use for it, and the alias written in SQL. */
 export interface ScopeTable {
@@ -15,25 +17,47 @@ export interface Scope {
   readonly parent: Scope | undefined
 }
 
+/** How a parameter is encoded from its value: like a column (its codec), untyped (undefined), or as a row count. */
+export type ParameterEncoding = Codec | undefined | 'count'
+
+/** Where a parameter came from: the value node, and how its value became the parameter. */
+export interface ParameterSource {
+  readonly node: ValueNode
+  readonly encoding: ParameterEncoding
+  /** Names the value in encoding errors: `Column people.id`. */
+  readonly label: string
+}
+
+/** A value as a parameter: null stays null, a count is its digits, anything else goes through its codec. */
+export function encodeParameter(value: unknown, encoding: ParameterEncoding, label: string): string | null {
+  if (value === null) return null
+  if (encoding === 'count') return String(value)
+  return encoding === undefined ? encodeUntyped(value, label) : encoding.encode(value, label)
+}
+
 /** Mutable state of one compilation: the SQL text so far and the parameters. */
 export class CompileContext {
   sql = ''
   readonly parameters: (string | null)[] = []
   readonly schema: SchemaMeta
+  /** When given, each parameter's source, in order: how the statement can be reused with other values. */
+  readonly sources: ParameterSource[] | undefined
   #aliases = 0
 
-  constructor(schema: SchemaMeta) {
+  constructor(schema: SchemaMeta, sources?: ParameterSource[]) {
     this.schema = schema
+    this.sources = sources
   }
 
   append(text: string): void {
     this.sql += text
   }
 
-  /** Adds a parameter (already encoded as text, or null) and writes its `$n`. */
-  appendParameter(encoded: string | null): void {
-    this.parameters.push(encoded)
+  /** Adds the parameter for a value node, encoded, and writes its `$n`. */
+  appendValue(node: ValueNode, encoding: ParameterEncoding, label: string): void {
+    this.parameters.push(encodeParameter(node.value, encoding, label))
     this.sql += `$${this.parameters.length}`
+    this.sources?.push({ node, encoding, label })
   }
 
   /** A fresh alias for a subquery's table (r0, r1, …): unique in the statement, so self-relations never clash. */

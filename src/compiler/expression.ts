@@ -1,7 +1,6 @@
 import type { ExpressionNode } from '../ast/expression.js'
 import type { OrderByNode } from '../ast/select.js'
 import { JoineryError } from '../errors.js'
-import { encodeUntyped } from '../schema/untyped.js'
 import { resolveColumn, resolveRef } from './context.js'
 import { expressionCodec, valueCodec } from './codec.js'
 import type { CompileContext, Scope, ScopeTable } from './context.js'
@@ -31,11 +30,10 @@ const visitors: Visitors = {
   },
 
   Value(node, ctx, scope) {
-    if (node.value === null) return ctx.appendParameter(null)
     // Encoded like the column it is compared with (a computed column: like its expression, if known).
     const codec = node.like === undefined ? undefined : expressionCodec(node.like, scope, ctx)
     const label = node.like === undefined ? 'A value' : `Column ${node.like.table ?? scope.from}.${node.like.column}`
-    ctx.appendParameter(codec === undefined ? encodeUntyped(node.value, label) : codec.encode(node.value, label))
+    ctx.appendValue(node, codec, label)
   },
 
   List(node, ctx, scope) {

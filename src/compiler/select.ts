@@ -149,11 +149,11 @@ function writeOrderBy(node: SelectNode, ctx: CompileContext, scope: Scope): void
 function writeLimit(node: SelectNode, ctx: CompileContext): void {
   if (node.limit !== undefined) {
     ctx.append(' limit ')
-    ctx.appendParameter(String(node.limit))
+    ctx.appendValue(node.limit, 'count', 'limit')
   }
   if (node.offset !== undefined) {
     ctx.append(' offset ')
-    ctx.appendParameter(String(node.offset))
+    ctx.appendValue(node.offset, 'count', 'offset')
   }
 }
 

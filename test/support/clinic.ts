@@ -8,35 +8,39 @@ import { loadChinook } from './chinook.js'
 import { testDatabase } from './database.js'
 import type { TestDatabase } from './database.js'
 
-export const clinic = schema(
-  {
-    people: peopleTable,
-    rooms: table({
-      id: c.serial().primaryKey(),
-      label: c.text(),
-    }),
-    appointments: table({
-      id: c.serial().primaryKey(),
-      personId: c.integer().references('people.id'),
-      roomId: c.integer().nullable().references('rooms.id'),
-      meetingAt: c.timestamptz(),
-      notes: c.text().nullable(),
-    }),
-    attendances: attendancesTable,
-    profiles: table({
-      id: c.serial().primaryKey(),
-      personId: c.integer().references('people.id').unique(),
-      bio: c.text(),
-    }),
-  },
-  {
-    casing: 'snake_case',
-    relations: (r) => ({
-      people: { meetings: r.many('appointments', { through: 'attendances' }) },
-      appointments: { attendees: r.many('people', { through: 'attendances' }) },
-    }),
-  },
-)
+/** The schema, made anew (its own metadata object) at each call. */
+export const makeClinic = () =>
+  schema(
+    {
+      people: peopleTable,
+      rooms: table({
+        id: c.serial().primaryKey(),
+        label: c.text(),
+      }),
+      appointments: table({
+        id: c.serial().primaryKey(),
+        personId: c.integer().references('people.id'),
+        roomId: c.integer().nullable().references('rooms.id'),
+        meetingAt: c.timestamptz(),
+        notes: c.text().nullable(),
+      }),
+      attendances: attendancesTable,
+      profiles: table({
+        id: c.serial().primaryKey(),
+        personId: c.integer().references('people.id').unique(),
+        bio: c.text(),
+      }),
+    },
+    {
+      casing: 'snake_case',
+      relations: (r) => ({
+        people: { meetings: r.many('appointments', { through: 'attendances' }) },
+        appointments: { attendees: r.many('people', { through: 'attendances' }) },
+      }),
+    },
+  )
+
+export const clinic = makeClinic()
 
 export type Clinic = typeof clinic
 

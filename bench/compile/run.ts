@@ -9,13 +9,13 @@ import { caseNames, caseTitles } from './cases.js'
 import type { CaseName, CompilePeer } from './cases.js'
 import { drizzle045 } from './peers/drizzle-045.js'
 import { drizzleRc } from './peers/drizzle-rc.js'
-import { joinery } from './peers/joinery.js'
+import { joinery, joineryEachTime } from './peers/joinery.js'
 import { knex } from './peers/knex.js'
 import { kysely } from './peers/kysely.js'
 import type { CompileResult, CompileResults } from '../results.js'
 import { geomean, machine, versions, writeResult } from '../support.js'
 
-const peers = [joinery, kysely, drizzleRc, drizzle045, knex] as CompilePeer[]
+const peers = [joinery, joineryEachTime, kysely, drizzleRc, drizzle045, knex] as CompilePeer[]
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const only = process.env.BENCH_FILTER === undefined ? undefined : new RegExp(process.env.BENCH_FILTER)
 

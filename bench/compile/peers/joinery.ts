@@ -1,8 +1,11 @@
 import { createDb } from '../../../src/index.js'
 import type { CompiledQuery, Database, Driver } from '../../../src/index.js'
+import { selectNodeOf } from '../../../src/builder/select.js'
+import { compileQuery } from '../../../src/compiler/compile.js'
 import { clinic } from '../../domain/joinery.js'
 import { values as v } from '../../domain/values.js'
-import type { CompilePeer } from '../cases.js'
+import { caseNames } from '../cases.js'
+import type { CaseName, CompilePeer } from '../cases.js'
 
 // compile() never reaches the driver.
 const offline: Driver = {
@@ -35,46 +38,52 @@ export const nestedQuery = (d: Database<typeof clinic> = db) =>
         .include('attendees', (p) => p.select(['id', 'name']).orderBy('id')),
     )
 
-export const joinery: CompilePeer<CompiledQuery> = {
-  name: 'joinery',
-  cases: {
-    pointSelect: () => db.selectFrom('people').select(['id', 'name', 'email', 'createdAt']).where('id', '=', v.id).compile(),
-    filterOrderLimit: () => filterOrderLimit().compile(),
-    innerJoin: () =>
-      db
-        .selectFrom('people')
-        .innerJoin('appointments')
-        .select(['people.name', 'appointments.meetingAt'])
-        .where('people.id', '=', v.id)
-        .orderBy('appointments.meetingAt')
-        .compile(),
-    groupByCount: () =>
-      db
-        .selectFrom('appointments')
-        .select((eb) => ['personId', eb.fn.countAll().as('count')])
-        .where('meetingAt', '>=', v.since)
-        .groupBy('personId')
-        .compile(),
-    insertReturning: () => db.insertInto('appointments').values(v.appointment).returning(['id']).compile(),
-    updateWhere: () => db.updateTable('people').set({ name: v.newName }).where('id', '=', v.id).compile(),
-    deleteWhere: () => db.deleteFrom('appointments').where('meetingAt', '<', v.cutoff).compile(),
-    upsert: () =>
-      db
-        .insertInto('people')
-        .values(v.upsert)
-        .onConflict(['email'], (oc) => oc.doUpdateSet({ name: v.upsert.name }))
-        .compile(),
-    whereExists: () =>
-      db
-        .selectFrom('people')
-        .select(['id', 'name'])
-        .whereRelated('appointments', (a) => a.where('meetingAt', '>=', v.since))
-        .compile(),
-    nested: () => nestedQuery().compile(),
-  },
-  prebuilt: () => {
-    const built = filterOrderLimit()
-    return () => built.compile()
-  },
-  sqlOf: (q) => q.sql,
+type Builder = { compile(): CompiledQuery }
+
+const builders: Record<CaseName, () => Builder> = {
+  pointSelect: () => db.selectFrom('people').select(['id', 'name', 'email', 'createdAt']).where('id', '=', v.id),
+  filterOrderLimit,
+  innerJoin: () =>
+    db.selectFrom('people').innerJoin('appointments').select(['people.name', 'appointments.meetingAt']).where('people.id', '=', v.id).orderBy('appointments.meetingAt'),
+  groupByCount: () =>
+    db
+      .selectFrom('appointments')
+      .select((eb) => ['personId', eb.fn.countAll().as('count')])
+      .where('meetingAt', '>=', v.since)
+      .groupBy('personId'),
+  insertReturning: () => db.insertInto('appointments').values(v.appointment).returning(['id']),
+  updateWhere: () => db.updateTable('people').set({ name: v.newName }).where('id', '=', v.id),
+  deleteWhere: () => db.deleteFrom('appointments').where('meetingAt', '<', v.cutoff),
+  upsert: () =>
+    db
+      .insertInto('people')
+      .values(v.upsert)
+      .onConflict(['email'], (oc) => oc.doUpdateSet({ name: v.upsert.name })),
+  whereExists: () =>
+    db
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .whereRelated('appointments', (a) => a.where('meetingAt', '>=', v.since)),
+  nested: () => nestedQuery(),
 }
+
+function peer(name: string, compile: (built: Builder) => CompiledQuery): CompilePeer<CompiledQuery> {
+  return {
+    name,
+    cases: Object.fromEntries(caseNames.map((c) => [c, () => compile(builders[c]())])),
+    prebuilt: () => {
+      const built = filterOrderLimit()
+      return () => compile(built)
+    },
+    sqlOf: (q) => q.sql,
+  }
+}
+
+/** What users get: a select built like an earlier one reuses that one's statement (src/builder/shape.ts). */
+export const joinery = peer('joinery', (built) => built.compile())
+
+/** joinery's compiler on every call: selects compiled from their nodes, never from a reused statement. */
+export const joineryEachTime = peer('joinery, each compiled', (built) => {
+  const node = selectNodeOf(built)
+  return node === undefined ? built.compile() : compileQuery(node, clinic.meta).query
+})

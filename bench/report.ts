@@ -135,7 +135,7 @@ function e2eSection(e: E2eResults): { lines: string[]; goals: string[] } {
     '100 point selects or 10 nested loads (in a rotating order), so the machine’s drift hits all of them alike; each',
     'runs 3,000 point selects or 1,000 nested loads (N+1: as many as fit in 6 s) after 3,000 operations of warm-up (N+1:',
     '10 s). V8 optimizes code that runs once per operation, such as a builder chain, only after a few thousand calls:',
-    'joinery’s nested build + compile took 60 µs per load over its first 2,000 calls and 12 µs after, and a warm-up of',
+    'joinery’s nested build + compile took 35–50 µs per load over its first 2,000 calls and 11–16 µs after, and a warm-up of',
     '200 nested loads measured every library’s builder in V8’s lower tiers. Each peer is measured',
     'in a session of its own, taking turns with the baselines (pg, and for nested loads pg returning the same values):',
     'the ratios compare numbers from the same session. With every peer in one rotation, each library’s code ran cold',

@@ -16,8 +16,9 @@ import type { E2eCase, Query } from './cases.js'
 // a case's code stays warm, as in a server that runs its own queries. Each case stops at `ops`
 // operations or after `budgetMs` of its own time (N+1 is slow).
 // Warm-up is counted in operations, not time: V8 optimizes code that runs once per operation (a
-// builder chain) only after a few thousand calls. joinery's nested build + compile took 60 µs per
-// load over its first 2,000 calls and 12 µs after; a 200-load warm-up measured it in lower tiers.
+// builder chain) only after a few thousand calls. joinery's nested build + compile (compiled JS,
+// before statements were reused) took 35–50 µs per load over its first 2,000 calls and 11–16 µs
+// after; a 200-load warm-up measured it in lower tiers.
 const plan: Record<Query, { block: number; warmupOps: number; warmupMs: number; ops: number; budgetMs: number }> = {
   pointSelect: { block: 100, warmupOps: 3000, warmupMs: 1500, ops: 3000, budgetMs: 3000 },
   nested: { block: 10, warmupOps: 3000, warmupMs: 10000, ops: 1000, budgetMs: 6000 },

@@ -62,8 +62,9 @@ function compileSection(c: CompileResults): { lines: string[]; goal: string; mis
     'Recompile: joinery caches the compiled query in the immutable builder, so compiling it again is a field read; the peers compile again.',
     '',
     '`joinery` is what users get: a select built by the same calls as an earlier one (other values) takes the statement compiled',
-    'for the first and encodes its own parameters (`src/builder/shape.ts`; joins, grouping and `eb` expressions are compiled',
-    'every time). `joinery, each compiled` runs the compiler on every call: the cost of a query the first time it is built.',
+    'for the first and encodes its own parameters (`src/builder/shape.ts`; joins with their own ON, grouping and `eb`',
+    'expressions are compiled every time). `joinery, each compiled` runs the compiler on every call: the cost of a query the',
+    'first time it is built.',
     '',
   )
   lines.push('<details><summary>SQL each peer emits (compile cases)</summary>', '')

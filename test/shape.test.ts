@@ -66,6 +66,19 @@ const reused: Record<string, Case> = {
     [d2, 2, [1, 2]],
     [d1, 1, [1, 3]],
   ),
+  'joins along relations': both(
+    (db, [id, at]: [number, Date]) =>
+      db
+        .selectFrom('appointments')
+        .innerJoin('person')
+        .leftJoin('room')
+        .select(['appointments.id', 'person.name', 'room.label'])
+        .where('person.id', '=', id)
+        .where('appointments.meetingAt', '>', at)
+        .orderBy('appointments.id'),
+    [1, d2],
+    [3, d2],
+  ),
   'a count and relation filters with values': both(
     (db, [room, notes]: [number, string]) =>
       db
@@ -90,7 +103,17 @@ const unshaped: Record<string, Case> = {
   ),
   'where((eb) => …)': both((db, id: number) => db.selectFrom('people').where((eb) => eb('id', '=', id)).orderBy('id'), 1, 2),
   'a value that is an expression': both((db, name: string) => db.selectFrom('people').where('name', '=', sql<string>`${name}`).orderBy('id'), 'Reuven', 'Noa'),
-  'a join': both((db, id: number) => db.selectFrom('appointments').innerJoin('person').select(['appointments.id', 'person.name']).where('person.id', '=', id).orderBy('appointments.id'), 1, 3),
+  'a join with its own ON': both(
+    (db, id: number) =>
+      db
+        .selectFrom('appointments')
+        .innerJoin('people', 'who', (j) => j.on('who.id', '=', 'appointments.personId'))
+        .select(['appointments.id', 'who.name'])
+        .where('who.id', '=', id)
+        .orderBy('appointments.id'),
+    1,
+    3,
+  ),
 }
 
 /** How many shapes of `table` (on the shared clinic schema) have a plan. */
@@ -152,6 +175,8 @@ describe('a query whose calls differ gets a statement of its own', () => {
       db().selectFrom('people').include('appointments', (a) => a.select(['id'])),
       db().selectFrom('people').include('appointments', (a) => a.select(['notes'])),
       db().selectFrom('people').include('appointments'),
+      db().selectFrom('appointments').innerJoin('room'),
+      db().selectFrom('appointments').leftJoin('room'),
     ]
     for (const query of shapes) expect(query.compile()).toEqual(compileQuery(selectNodeOf(query)!, clinic.meta).query)
     expect(new Set(shapes.map((q) => q.compile().sql)).size).toBe(shapes.length)

@@ -219,6 +219,7 @@ const ORDER = Symbol('orderBy')
 const LIMIT = Symbol('limit')
 const OFFSET = Symbol('offset')
 const DISTINCT = Symbol('distinct')
+const JOIN = Symbol('join')
 const INCLUDE = Symbol('include')
 const COUNT = Symbol('includeCount')
 const RELATED = Symbol('whereRelated')
@@ -430,7 +431,9 @@ class SelectBuilderImpl {
       } else join = { type, table, alias: table, relation: undefined, on: binary(parseRef(second), '=', parseRef(third)) }
     }
     if (!executor.schema.tables.has(join.table)) throw new JoineryError(`Unknown table "${join.table}".`)
-    return this.#with({ joins: Object.freeze([...node.joins, Object.freeze(join)]) })
+    // Along a relation, the path decides the SQL; an explicit ON is compiled every time.
+    const shape = second === undefined ? step(step(step(this.#shape, JOIN), type), target) : undefined
+    return this.#with({ joins: Object.freeze([...node.joins, Object.freeze(join)]) }, shape)
   }
 
   /** `innerJoin('appointments')` or `innerJoin('appointments.attendances')`: along a relation. */

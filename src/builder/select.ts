@@ -1,4 +1,4 @@
-import { binary, logical, related, subquery, value } from '../ast/expression.js'
+import { binary, related, subquery, value } from '../ast/expression.js'
 import type { ExpressionNode, ValueNode } from '../ast/expression.js'
 import { cloneSelect, selectNode } from '../ast/select.js'
 import type { CteNode, IncludeNode, JoinNode, OrderByNode, SelectNode, SelectionNode, SetOperationNode } from '../ast/select.js'
@@ -36,7 +36,7 @@ import { JoinBuilderImpl } from './join.js'
 import { Statement } from './statement.js'
 import type { JoinBuilder } from './join.js'
 import { expression, isAliased, isExpression } from './expression.js'
-import { addCondition, comparison, parseRef } from './where.js'
+import { andCondition, conditionOf, parseRef } from './where.js'
 import { rootShape, step } from './shape.js'
 import type { Shape, Values } from './shape.js'
 import type { Filterable } from './where.js'
@@ -211,19 +211,10 @@ export function parseSelection(arg: unknown): SelectionNode {
   return Object.freeze({ expr: ref, alias: as === -1 ? ref.column : arg.slice(as + 4) })
 }
 
-// The tags that start each call in a shape (shape.ts); a call not tagged leaves the query without one.
-const SELECT = Symbol('select')
-const WHERE = Symbol('where')
-const VALUE = Symbol('value')
-const ORDER = Symbol('orderBy')
-const LIMIT = Symbol('limit')
-const OFFSET = Symbol('offset')
-const DISTINCT = Symbol('distinct')
-const JOIN = Symbol('join')
-const INCLUDE = Symbol('include')
-const COUNT = Symbol('includeCount')
-const RELATED = Symbol('whereRelated')
-const NOT_RELATED = Symbol('whereNotRelated')
+// The tags that start each call in a shape (shape.ts); a call not tagged leaves the query without
+// one. Symbols, so a tag never meets a column name at the same step of the trie.
+const tagNames = ['select', 'where', 'value', 'orderBy', 'limit', 'offset', 'distinct', 'join', 'include', 'includeCount', 'whereRelated', 'whereNotRelated'] as const
+const tag = Object.fromEntries(tagNames.map((name) => [name, Symbol(name)])) as Record<(typeof tagNames)[number], symbol>
 
 class SelectBuilderImpl {
   readonly #node: SelectNode
@@ -280,7 +271,7 @@ class SelectBuilderImpl {
     if (!Array.isArray(items)) throw new JoineryError('select() takes an array of column names, or (eb) => [...] returning columns and expressions named with .as().')
     const node = this.#node
     const selections = node.selections === undefined ? [] : [...node.selections]
-    let shape = typeof columns === 'function' ? undefined : step(this.#shape, SELECT)
+    let shape = typeof columns === 'function' ? undefined : step(this.#shape, tag.select)
     // The same name twice in one call is one selection (the types see a union, where it is one too).
     for (const item of new Set(items)) {
       selections.push(parseSelection(item))
@@ -309,33 +300,28 @@ class SelectBuilderImpl {
   }
 
   where(column: unknown, op?: unknown, v?: unknown) {
-    if (typeof column !== 'string') return this.#with({ where: addCondition(this.#node.where, this.#eb(), column, op, v) })
-    const condition = comparison(column, op, v)
+    const condition = conditionOf(this.#eb(), column, op, v)
+    const where = andCondition(this.#node.where, condition)
+    if (typeof column !== 'string' || condition.kind !== 'Binary') return this.#with({ where })
     // Tagged when the values are parameters: a value, or a list of them (its length is part of the
     // shape); `is null`/`is true` writes its value into the SQL, so that is part of the shape too.
-    let shape = step(step(step(this.#shape, WHERE), column), op)
+    let shape = step(step(step(this.#shape, tag.where), column), op)
     let values = this.#values
-    const right = condition.kind === 'Binary' ? condition.right : condition
+    const { right } = condition
     if (right.kind === 'Value') {
-      shape = step(shape, VALUE)
+      shape = step(shape, tag.value)
       values = [...values, right]
     } else if (right.kind === 'List' && right.items.every((item) => item.kind === 'Value')) {
       shape = step(shape, right.items.length)
       values = [...values, ...(right.items as ValueNode[])]
     } else if (right.kind === 'UnsafeText') shape = step(shape, right.text)
     else shape = undefined
-    return this.#with({ where: this.#andWhere(condition) }, shape, values)
-  }
-
-  /** This query's where, and `condition`. */
-  #andWhere(condition: ExpressionNode): ExpressionNode {
-    const previous = this.#node.where
-    return previous === undefined ? condition : logical('And', [previous, condition])
+    return this.#with({ where }, shape, values)
   }
 
   having(condition: unknown) {
     if (typeof condition !== 'function') throw new JoineryError('having() takes a callback: having((eb) => eb(…)).')
-    return this.#with({ having: addCondition(this.#node.having, this.#eb(), condition, undefined, undefined) })
+    return this.#with({ having: andCondition(this.#node.having, conditionOf(this.#eb(), condition)) })
   }
 
   groupBy(...columns: unknown[]) {
@@ -385,8 +371,8 @@ class SelectBuilderImpl {
   #whereRelated(name: unknown, build: unknown, negated: boolean) {
     const relation = this.#relation(name)
     const nested = this.#nested(relation, build)
-    const shape = this.#nestedShape(negated ? NOT_RELATED : RELATED, relation, nested)
-    return this.#with({ where: this.#andWhere(related(relation.name, nested.#node, negated)) }, shape, [...this.#values, ...nested.#values])
+    const shape = this.#nestedShape(negated ? tag.whereNotRelated : tag.whereRelated, relation, nested)
+    return this.#with({ where: andCondition(this.#node.where, related(relation.name, nested.#node, negated)) }, shape, [...this.#values, ...nested.#values])
   }
 
   #addInclude(key: string, relation: Relation, build: unknown, count: boolean) {
@@ -395,7 +381,7 @@ class SelectBuilderImpl {
     if (taken.includes(key)) throw new JoineryError(`The result already has a key "${key}"; include each relation once.`)
     const nested = this.#nested(relation, build)
     const include: IncludeNode = Object.freeze({ key, relation: relation.name, query: nested.#node, count })
-    const shape = this.#nestedShape(count ? COUNT : INCLUDE, relation, nested)
+    const shape = this.#nestedShape(count ? tag.includeCount : tag.include, relation, nested)
     return this.#with({ includes: Object.freeze([...node.includes, include]) }, shape, [...this.#values, ...nested.#values])
   }
 
@@ -432,7 +418,7 @@ class SelectBuilderImpl {
     }
     if (!executor.schema.tables.has(join.table)) throw new JoineryError(`Unknown table "${join.table}".`)
     // Along a relation, the path decides the SQL; an explicit ON is compiled every time.
-    const shape = second === undefined ? step(step(step(this.#shape, JOIN), type), target) : undefined
+    const shape = second === undefined ? step(step(step(this.#shape, tag.join), type), target) : undefined
     return this.#with({ joins: Object.freeze([...node.joins, Object.freeze(join)]) }, shape)
   }
 
@@ -461,22 +447,22 @@ class SelectBuilderImpl {
 
   orderBy(column: unknown, direction?: unknown) {
     const order = parseOrder(expressionOrRef(column), direction)
-    const shape = typeof column === 'string' ? step(step(step(this.#shape, ORDER), column), direction) : undefined
+    const shape = typeof column === 'string' ? step(step(step(this.#shape, tag.orderBy), column), direction) : undefined
     return this.#with({ orderBy: Object.freeze([...this.#node.orderBy, order]) }, shape)
   }
 
   limit(count: unknown) {
     const limit = value(checkCount('limit', count))
-    return this.#with({ limit }, step(this.#shape, LIMIT), [...this.#values, limit])
+    return this.#with({ limit }, step(this.#shape, tag.limit), [...this.#values, limit])
   }
 
   offset(count: unknown) {
     const offset = value(checkCount('offset', count))
-    return this.#with({ offset }, step(this.#shape, OFFSET), [...this.#values, offset])
+    return this.#with({ offset }, step(this.#shape, tag.offset), [...this.#values, offset])
   }
 
   distinct() {
-    return this.#with({ distinct: true }, step(this.#shape, DISTINCT))
+    return this.#with({ distinct: true }, step(this.#shape, tag.distinct))
   }
 
   #prepared(): Statement {

@@ -1,5 +1,5 @@
 import { binary, columnRef, list, logical, subquery, unsafeText, value } from '../ast/expression.js'
-import type { BinaryOperator, ColumnRefNode, ExpressionNode } from '../ast/expression.js'
+import type { BinaryNode, BinaryOperator, ColumnRefNode, ExpressionNode } from '../ast/expression.js'
 import { JoineryError } from '../errors.js'
 import type { OpsFor, ValueFor } from '../../types/select.js'
 import { isExpression } from './expression.js'
@@ -28,7 +28,7 @@ function operand(v: unknown, like: ExpressionNode | undefined, text: () => strin
  * The node for `column op value`, checking what the types check, for untyped callers. A
  * condition takes comparisons only; `eb(…)` also builds arithmetic.
  */
-export function comparison(column: unknown, op: unknown, v: unknown, arithmetic = false): ExpressionNode {
+export function comparison(column: unknown, op: unknown, v: unknown, arithmetic = false): BinaryNode {
   const left = isExpression(column) ? column.node : parseRef(column)
   const text = () => `${arithmetic ? 'eb' : 'where'}(${isExpression(column) ? 'expression' : JSON.stringify(column)}, ${JSON.stringify(op)}, …)`
   const valid = typeof op === 'string' && (COMPARISONS.has(op) || (arithmetic && ARITHMETIC.has(op)))
@@ -52,16 +52,17 @@ export function comparison(column: unknown, op: unknown, v: unknown, arithmetic 
   return binary(left, operator, operand(v, operator === '||' ? undefined : left, text))
 }
 
-/** The condition of a `where(column, op, value)` or `where((eb) => …)` call, and'ed to `previous`. */
-export function addCondition(previous: ExpressionNode | undefined, eb: unknown, column: unknown, op: unknown, v: unknown): ExpressionNode {
-  let condition: ExpressionNode
-  if (typeof column === 'function') {
-    const result: unknown = column(eb)
-    if (!isExpression(result)) throw new JoineryError('where((eb) => …) must return a condition built with eb.')
-    condition = result.node
-  } else condition = comparison(column, op, v)
-  return previous === undefined ? condition : logical('And', [previous, condition])
+/** The condition of a `where(column, op, value)` or `where((eb) => …)` call. */
+export function conditionOf(eb: unknown, column: unknown, op?: unknown, v?: unknown): ExpressionNode {
+  if (typeof column !== 'function') return comparison(column, op, v)
+  const result: unknown = column(eb)
+  if (!isExpression(result)) throw new JoineryError('where((eb) => …) must return a condition built with eb.')
+  return result.node
 }
+
+/** `condition` and'ed to the conditions so far (several `where` calls are joined with `and`). */
+export const andCondition = (previous: ExpressionNode | undefined, condition: ExpressionNode): ExpressionNode =>
+  previous === undefined ? condition : logical('And', [previous, condition])
 
 /** The `where` methods every filtering builder has; `Next` is the builder they return. */
 export interface Filterable<S extends Schema, C, Next> {

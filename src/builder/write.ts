@@ -12,7 +12,7 @@ import { expression, isExpression } from './expression.js'
 import type { Expression } from './expression.js'
 import { expressionBuilderOf, parseSelection, selectNodeOf } from './select.js'
 import { Statement } from './statement.js'
-import { addCondition } from './where.js'
+import { andCondition, conditionOf } from './where.js'
 import type { Filterable } from './where.js'
 
 type Cols<S extends Schema, T extends string> = S['~tables'][T]['~columns']
@@ -238,7 +238,7 @@ class WriteBuilderImpl {
 
   where(column: unknown, op?: unknown, v?: unknown) {
     const node = this.#node as UpdateNode | DeleteNode
-    return this.#with({ where: addCondition(node.where, expressionBuilderOf(this.#executor), column, op, v) })
+    return this.#with({ where: andCondition(node.where, conditionOf(expressionBuilderOf(this.#executor), column, op, v)) })
   }
 
   allRows() {

@@ -24,21 +24,24 @@ type Indexable<M> = M & { readonly [key: string]: unknown }
 
 export type Operator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'like' | 'ilike' | 'is' | 'is not'
 
-/** `like`/`ilike` only on text: OpsFor<number> == '=' | '<>' | … (no 'like'). */
-export type OpsFor<V> = NonNullable<V> extends string ? Operator : Exclude<Operator, 'like' | 'ilike'>
-
 /**
  * The value a comparison takes. ValueFor<number | null, '='> == number | Expression<number>;
- * ValueFor<number, 'in'> == readonly number[]; ValueFor<string | null, 'is'> == null.
+ * ValueFor<number, 'in'> == readonly number[]; ValueFor<string | null, 'is'> == null;
+ * `like`/`ilike` take text only on a text column (else the value is the error).
  */
-export type ValueFor<V, Op> = Op extends 'in' | 'not in'
+// The operator is any Operator and the value type rejects what the column cannot take: a
+// constraint that reads the column (Op extends OpsFor<C[K]>) is instantiated with every column's
+// type while K is being inferred, ~70 instantiations per where call at 200 tables.
+export type ValueFor<V, Op> = [Op] extends ['in' | 'not in']
   ? readonly NonNullable<V>[] | { readonly '~result': Record<string, NonNullable<V> | null> }
-  : Op extends 'is' | 'is not'
+  : [Op] extends ['is' | 'is not']
     ? NonNullable<V> extends boolean
       ? boolean | null
       : null
-    : Op extends 'like' | 'ilike'
-      ? string | Expression<string>
+    : [Op] extends ['like' | 'ilike']
+      ? NonNullable<V> extends string
+        ? string | Expression<string>
+        : { error: `${Op & string} compares text: use it on a text column` }
       : NonNullable<V> | Expression<NonNullable<V> | null>
 
 /** A selection argument: a reference, optionally renamed with `as`: 'people.name as who'. */

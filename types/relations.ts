@@ -217,12 +217,50 @@ type CollisionMessage<B extends string, M, Back, Columns extends string, E> = Ba
           : never
   : never
 
-/** `unknown` for each table whose relation names are distinct, else the collision sentence. */
-export type CheckRelations<T, X> = FkIndex<T> extends infer I
+/**
+ * `unknown` when no two relations of a table can share a name; else, for each table, `unknown` or
+ * its collision sentence. The first question is one pass over the schema's foreign keys (a few
+ * instantiations each); the per-table check, which builds the sentences and reads the explicit
+ * relations, runs only when it finds a clash. Explicit relations only ever resolve clashes.
+ */
+export type CheckRelations<T, X> = SchemaFks<T> extends infer Fks extends string
+  ? [Clashes<T, Fks, { [E in Fks]: M2OPair<T, E> }, Extract<keyof T, `${string}By${string}`>>] extends [never]
+    ? unknown
+    : CheckTables<T, X>
+  : never
+
+type CheckTables<T, X> = FkIndex<T> extends infer I
   ? Extract<keyof T, `${string}By${string}`> extends infer ByKeys
     ? { [B in keyof T]: [CollisionsOf<T, I, B & string, X, ByKeys>] extends [never] ? unknown : CollisionsOf<T, I, B & string, X, ByKeys> }
     : never
   : never
+
+// The names one foreign key 'A.K>B.col' gives, as 'table:name': its many-to-one on A, its backref
+// on B. Everything is local to the FK's own table A (its other FKs to B decide `By`).
+type M2OPair<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}` ? `${A}:${ManyToOneName<Cols<T, A>, K, B>}` : never
+type BackrefPair<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}`
+  ? A extends B
+    ? `${B}:${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
+    : [Exclude<FksTo<Cols<T, A>, B>, K>] extends [never]
+      ? `${B}:${A}`
+      : `${B}:${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
+  : never
+
+/** Every column as 'table:column': one template per table. */
+type ColumnPairs<T> = { [K in keyof T & string]: `${K}:${keyof Cols<T, K> & string}` }[keyof T & string]
+
+/**
+ * The clashing names: a backref on a column's key or on a many-to-one's name, a many-to-one name
+ * two FKs of one table give, and (only when a table key contains 'By') a backref name given twice.
+ */
+type Clashes<T, Fks extends string, M extends Record<Fks, string>, ByKeys> = { [E in Fks]: BackrefPair<T, E> } extends infer R extends Record<Fks, string>
+  ? | Extract<R[Fks], ColumnPairs<T> | M[Fks]>
+    | { [E in Fks]: M[E] extends M[Exclude<SiblingFks<T, E>, E> & Fks] ? E : never }[Fks]
+    | ([ByKeys] extends [never] ? never : { [E in Fks]: R[E] extends R[Exclude<Fks, E>] ? E : never }[Fks])
+  : never
+
+/** The FKs of FK E's own table, E among them: SiblingFks<…, 'a.bId>b.id'> == 'a.bId>b.id' | 'a.cId>c.id' */
+type SiblingFks<T, E> = E extends `${infer A}.${string}` ? `${A}.${FkEntries<Cols<T, A>>}` : never
 
 // ---- Explicit relations: `relations: (r) => ({ people: { meetings: r.many('appointments', { through: 'attendances' }) } })`
 

@@ -5,15 +5,16 @@
 import type { Columns } from '../src/schema/table.js'
 import type { ExplicitRelationSpec } from '../src/schema/relations.js'
 
-type Cols<T, K> = K extends keyof T ? (T[K] extends { '~columns': infer C extends Columns } ? C : never) : never
+/** The columns of table K of schema T (never when T[K] is not a table): cached per table, read by every per-table question. */
+export type Cols<T, K> = K extends keyof T ? (T[K] extends { '~columns': infer C extends Columns } ? C : never) : never
 
 /**
  * A table's foreign keys as `'column>table.column'`, from one pass over its columns with no
- * conditional per column (a column that references nothing has ref `never`, so its template is
- * never). Every other question about foreign keys reads this small union, never the columns again.
+ * conditional per column (a column that references nothing has `'~fk'` never, so its template
+ * is never). Every other question about foreign keys reads this small union, never the columns again.
  * FkEntries<{ id: …, personId: references('people.id') }> == 'personId>people.id'
  */
-export type FkEntries<C extends Columns> = { [K in keyof C]: `${K & string}>${C[K]['~']['ref']}` }[keyof C]
+export type FkEntries<C extends Columns> = { [K in keyof C & string]: `${K}${C[K]['~fk']}` }[keyof C & string]
 
 type EntryColumn<E> = E extends `${infer K}>${string}` ? K : never
 type EntryTarget<E> = E extends `${string}>${infer Tb}.${string}` ? Tb : never

@@ -1,7 +1,8 @@
-// Compile-time checks of a schema() literal, over the schema's foreign keys as one small union
-// (SchemaFks: one pass over each table's columns).
+// Compile-time checks of a schema() literal: every reference is compared at once with every
+// column (one union against another, a few instantiations per table); the sentences are built
+// from the schema's foreign keys (SchemaFks) only when that comparison fails.
 import type { Columns } from '../src/schema/table.js'
-import type { SchemaFks } from './relations.js'
+import type { Cols, SchemaFks } from './relations.js'
 
 // BadRef<{ people: …}, 'appointments.personId>peple.id'>
 //   == 'appointments.personId references unknown table "peple"'
@@ -17,13 +18,13 @@ type BadRef<T, E> = E extends `${infer Path}>${infer Ref}`
     : `${Path}: references() takes 'table.column'`
   : never
 
-type NotATable<T> = { [K in keyof T]: T[K] extends { '~columns': unknown } ? never : K }[keyof T]
+type NotATable<T> = { [K in keyof T]: [Cols<T, K>] extends [never] ? K : never }[keyof T]
 
-/** Every `'table.column'` of the schema: one template per table, built once per schema. */
-type ColumnPaths<T> = { [K in keyof T & string]: T[K] extends { '~columns': infer C } ? `${K}.${keyof C & string}` : never }[keyof T & string]
+/** Every column of the schema as `'>table.column'` (what a foreign key to it holds in `'~fk'`): one template per table. */
+type ColumnTargets<T> = { [K in keyof T & string]: `>${K}.${keyof Cols<T, K> & string}` }[keyof T & string]
 
-/** What the foreign keys reference: SchemaFks<…> == 'appointments.personId>people.id' gives 'people.id'. */
-type Targets<E> = E extends `${string}>${infer Ref}` ? Ref : never
+/** What the foreign keys of the schema reference, as `'>table.column'`: one property read per table. */
+type Targets<T> = { [K in keyof T & string]: Cols<T, K>[keyof Cols<T, K>]['~fk'] }[keyof T & string]
 
 /**
  * `unknown` when every reference resolves (the cheap path every correct schema takes: one union
@@ -31,11 +32,7 @@ type Targets<E> = E extends `${string}>${infer Ref}` ? Ref : never
  * table's key in the schema({...}) literal.
  * CheckReferences<{ a: table({ bId: c.integer().references('b.id') }) }> == { a: 'a.bId references unknown table "b"' }
  */
-export type CheckReferences<T> = SchemaFks<T> extends infer Fks
-  ? [Targets<Fks> | NotATable<T>] extends [ColumnPaths<T>]
-    ? unknown
-    : Faults<T, BadRef<T, Fks>>
-  : never
+export type CheckReferences<T> = [Targets<T> | NotATable<T>] extends [ColumnTargets<T>] ? unknown : Faults<T, BadRef<T, SchemaFks<T>>>
 
 type Faults<T, Errors> = {
   [K in keyof T as K extends NotATable<T> ? K : [Extract<Errors, `${K & string}.${string}`>] extends [never] ? never : K]: K extends NotATable<T>

@@ -46,6 +46,8 @@ export interface Column<
   readonly '~': { type: T; nullable: N; hasDefault: D; ref: R; unique: U; primaryKey: P; generated: G }
   /** Type-level only: the value as read, `T | null` when nullable (a row type reads one property per column). */
   readonly '~select': N extends true ? T | null : T
+  /** Type-level only: `'>table.column'` for a foreign key, never otherwise (FkEntries reads one property per column). */
+  readonly '~fk': `>${R}`
   readonly meta: ColumnMeta
   /** Allows NULL (columns are NOT NULL otherwise); the value type gains `| null`. */
   nullable(): Column<T, true, D, R, U, P, G>

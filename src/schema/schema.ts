@@ -54,10 +54,14 @@ export interface SchemaOptions {
 }
 
 declare const pending: unique symbol
-/** X before TypeScript has inferred the relations callback: the collision check waits for it. */
+/**
+ * X before TypeScript has inferred the relations callback: the checks wait for it. (It is also X
+ * when the relations overload is tried for a call without `relations`, which then fails on the
+ * options: checking the tables there would compute every check a second time.)
+ */
 type Pending = { readonly [pending]: true }
 
-type CheckSchema<T, X> = CheckReferences<T> & ([X] extends [Pending] ? unknown : CheckRelations<T, X>)
+type CheckSchema<T, X> = [X] extends [Pending] ? unknown : CheckReferences<T> & CheckRelations<T, X>
 
 const relationBuilder: RelationBuilder<Tables> = {
   one: (target, options = {}) => explicit({ target, many: false, foreignKey: options.foreignKey, through: undefined }),

@@ -254,9 +254,9 @@ type ColumnPairs<T> = { [K in keyof T & string]: `${K}:${keyof Cols<T, K> & stri
  * The clashing names: a backref on a column's key or on a many-to-one's name, a many-to-one name
  * two FKs of one table give, and (only when a table key contains 'By') a backref name given twice.
  */
-type Clashes<T, Fks extends string, M extends Record<Fks, string>, ByKeys> = { [E in Fks]: BackrefPair<T, E> } extends infer R extends Record<Fks, string>
+type Clashes<T, Fks extends string, M extends Record<string, string>, ByKeys> = { [E in Fks]: BackrefPair<T, E> } extends infer R extends Record<string, string>
   ? | Extract<R[Fks], ColumnPairs<T> | M[Fks]>
-    | { [E in Fks]: M[E] extends M[Exclude<SiblingFks<T, E>, E> & Fks] ? E : never }[Fks]
+    | { [E in Fks]: M[E] extends M[Exclude<SiblingFks<T, E>, E>] ? E : never }[Fks]
     | ([ByKeys] extends [never] ? never : { [E in Fks]: R[E] extends R[Exclude<Fks, E>] ? E : never }[Fks])
   : never
 

@@ -6,7 +6,7 @@ import type { TableRelations } from './relations.js'
 import type { TableRow } from './row.js'
 
 /** Flattens an intersection once, at the end (each intersection level costs an instantiation per call). */
-export type Flat<T> = [T] extends [unknown] ? { [K in keyof T]: T[K] } & {} : never
+export type Flat<T> = { [K in keyof T]: T[K] } & {}
 
 /**
  * The names a query can use, each with its value type: the from table's columns bare and

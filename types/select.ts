@@ -54,14 +54,17 @@ type RefOf<K extends string> = K extends `${infer R} as ${string}` ? R : K
 /** Selected<{ 'people.name': string }, 'people.name as who'> == { who: string } */
 export type Selected<C, K extends string> = { [P in K as OutKey<P>]: C[RefOf<P> & keyof C] }
 
-type Duplicates<K extends string> = { [P in K]: OutKey<P> extends OutKey<Exclude<K, P>> ? OutKey<P> : never }[K]
+// OutKey of one selection at a time (OutKey<'people.name'> is then cached for every query); over a
+// union it would distribute, and a distributed conditional is evaluated again on every use.
+type Duplicates<K extends string> = { [P in K]: OutKey<P> extends OutKeys<Exclude<K, P>> ? OutKey<P> : never }[K]
+type OutKeys<K extends string> = { [P in K]: OutKey<P> }[K]
 
 /** `unknown` when every selection lands on its own key; else a message asking for `as`. */
 export type DistinctKeys<K extends string, O> = [Duplicates<K> | Taken<K, O>] extends [never]
   ? unknown
   : { error: `two selections land on the key "${Duplicates<K> | Taken<K, O>}": rename one with 'ref as otherName'` }
 
-type Taken<K extends string, O> = [O] extends [never] ? never : OutKey<K> & keyof O & string
+type Taken<K extends string, O> = [O] extends [never] ? never : OutKeys<K> & keyof O & string
 
 /** What a builder returns once executed: everything of the table when nothing was selected. */
 export type ResultRow<R, O, I> = Flat<([O] extends [never] ? R : O) & I>

@@ -44,6 +44,17 @@ export type ValueFor<V, Op> = [Op] extends ['in' | 'not in']
         : { error: `${Op & string} compares text: use it on a text column` }
       : NonNullable<V> | Expression<NonNullable<V> | null>
 
+/**
+ * The value parameter of `where`/`eb` is `NoInfer<L> & NoInfer<ValueFor<…>>`, with L a type
+ * parameter never inferred and defaulting to unknown, which the intersection drops.
+ * For a literal argument (`0`, `'A%'`) TypeScript asks whether the parameter's type wants
+ * literals, member by member: L's constraint answers at once. Asked of ValueFor<C[K], Op>, it
+ * computes that type's constraint: every reference's type, which resolves the whole reference
+ * map of the query (as did inferring K and Op from the value, which NoInfer stops). That was
+ * ~180 instantiations per where on a join at 200 tables.
+ */
+export type LiteralContext = string | number | bigint | boolean | {} | null | undefined
+
 /** A selection argument: a reference, optionally renamed with `as`: 'people.name as who'. */
 export type SelectArg<C> = (keyof C & string) | `${keyof C & string} as ${string}`
 

@@ -4,7 +4,7 @@ import type { OrderByNode } from '../ast/select.js'
 import { JoineryError } from '../errors.js'
 import type { Executor } from '../executor.js'
 import type { Schema } from '../schema/schema.js'
-import type { Operator, OuterRefs, Refs, RowOf, ValueFor } from '../../types/select.js'
+import type { LiteralContext, Operator, OuterRefs, Refs, RowOf, ValueFor } from '../../types/select.js'
 import { expression, isExpression, windowable } from './expression.js'
 import type { Expression } from './expression.js'
 import { createSelect, parseOrder, selectNodeOf } from './select.js'
@@ -64,7 +64,7 @@ export interface CaseBuilder<C, T> {
  * `where`: `eb('name', '=', 'x')`; with `+ - * / %` it builds arithmetic.
  */
 export interface ExpressionBuilder<S extends Schema, C> {
-  <K extends keyof C & string, Op extends Operator>(column: K, op: Op, value: ValueFor<C[K], Op>): Expression<boolean>
+  <K extends keyof C & string, Op extends Operator, L extends LiteralContext = unknown>(column: K, op: Op, value: NoInfer<L> & NoInfer<ValueFor<C[K], Op>>): Expression<boolean>
   <K extends keyof C & string>(column: K, op: Arithmetic, value: NonNullable<C[K]> | Expression<NonNullable<C[K]>>): Expression<C[K]>
   <K extends keyof C & string>(column: K, op: '||', value: string | Expression<string>): Expression<string>
   /** An expression on the left: `eb(eb.fn.countAll(), '>', 1)`. */

@@ -1,7 +1,7 @@
 import { binary, columnRef, list, logical, subquery, unsafeText, value } from '../ast/expression.js'
 import type { BinaryNode, BinaryOperator, ColumnRefNode, ExpressionNode } from '../ast/expression.js'
 import { JoineryError } from '../errors.js'
-import type { Operator, ValueFor } from '../../types/select.js'
+import type { LiteralContext, Operator, ValueFor } from '../../types/select.js'
 import { isExpression } from './expression.js'
 import type { Expression } from './expression.js'
 import type { ExpressionBuilder } from './eb.js'
@@ -73,7 +73,7 @@ export interface Filterable<S extends Schema, C, Next> {
    * // … where "people"."name" like $1   — parameters: ['R%']
    * ```
    */
-  where<K extends keyof C & string, Op extends Operator>(column: K, op: Op, value: ValueFor<C[K], Op>): Next
+  where<K extends keyof C & string, Op extends Operator, L extends LiteralContext = unknown>(column: K, op: Op, value: NoInfer<L> & NoInfer<ValueFor<C[K], Op>>): Next
   /** Filters with a condition built from `eb`: `where((eb) => eb.or([eb('name', '=', 'x'), eb('email', 'is', null)]))`. */
   where(condition: (eb: ExpressionBuilder<S, C>) => Expression<boolean>): Next
 }

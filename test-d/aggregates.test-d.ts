@@ -59,6 +59,10 @@ const totals = await transfers
 expectType<{ n: number; total: string | null; mean: string | null; first: Date | null; most: bigint | null }>(totals)
 
 expectType<{ account: string; n: number }[]>(await transfers.select((eb) => ['account', eb.fn.countAll().as('n')]).execute())
+// columns renamed with `as` next to expressions; the reference before `as` must be a column
+expectType<{ who: string; n: number }[]>(await transfers.select((eb) => ['account as who', eb.fn.countAll().as('n')]).execute())
+expectError(transfers.select((eb) => ['acount as who', eb.fn.countAll().as('n')]))
+expectError(transfers.select(() => ['acount']))
 
 // ---------------------------------------------------------------------------------------------
 // groupBy, having

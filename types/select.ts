@@ -58,6 +58,16 @@ export type LiteralContext = string | number | bigint | boolean | {} | null | un
 /** A selection argument: a reference, optionally renamed with `as`: 'people.name as who'. */
 export type SelectArg<C> = (keyof C & string) | `${keyof C & string} as ${string}`
 
+/**
+ * `unknown` when the reference before each ` as ` is one of the query's; else an error naming it.
+ * For select((eb) => […]), whose constraint takes any `${string} as ${string}`: every select call
+ * tries that overload first, and TypeScript instantiates each template of a constraint whenever
+ * it reads it (one `${ref} as ${string}` per reference: ~30 instantiations per select([…]) call).
+ * KnownRefs<{ id: number }, 'idd as x'> == { error: '"idd" is not a reference of this query' }
+ */
+export type KnownRefs<C, K> = [UnknownRefs<C, Extract<K, string>>] extends [never] ? unknown : { error: UnknownRefs<C, Extract<K, string>> }
+type UnknownRefs<C, K extends string> = { [P in K]: RefOf<P> extends keyof C ? never : `"${RefOf<P>}" is not a reference of this query` }[K]
+
 // Fast path first: a plain key is its own output key and reference.
 type OutKey<K extends string> = K extends `${string} as ${infer A}` ? A : K extends `${string}.${infer Col}` ? Col : K
 type RefOf<K extends string> = K extends `${infer R} as ${string}` ? R : K

@@ -17,6 +17,7 @@ import type {
   Included,
   JoinAlias,
   JoinedRefs,
+  KnownRefs,
   JoinPath,
   JoinRelation,
   JoinTable,
@@ -61,8 +62,8 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * db.selectFrom('people').select((eb) => ['name', eb.fn.countAll().as('n')]).groupBy('name')
    * ```
    */
-  select<const A extends readonly ((keyof C & string) | `${keyof C & string} as ${string}` | AliasedExpression<unknown, string>)[]>(
-    build: (eb: ExpressionBuilder<S, C>) => A,
+  select<const A extends readonly ((keyof C & string) | `${string} as ${string}` | AliasedExpression<unknown, string>)[]>(
+    build: (eb: ExpressionBuilder<S, C>) => A & NoInfer<KnownRefs<C, A[number]>>,
   ): SelectQueryBuilder<S, T, C, AddSelection<O, CallbackSelected<C, A>>, I, J>
   /**
    * Adds columns to the result; `'people.name'` comes back as `name`, `'name as who'` as `who`.

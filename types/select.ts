@@ -105,11 +105,15 @@ export type RelationsOf<S extends Schema, T extends string> = TableRelations<S['
 export type RelatedBuilder<S extends Schema, Tg extends string> = SelectQueryBuilder<S, Tg, Refs<Tg, RowOf<S, Tg>>>
 
 /**
- * What a relation callback's query returns; `Whole` (every column) when there is no callback, and
- * F is its constraint, whose result is `unknown`.
- * CallbackResult<(q: …) => SelectQueryBuilder<…, { name: string }>, Row> == { name: string }
+ * What a relation callback's query returns; every column of table Tg when there is no callback
+ * (F is then its constraint, whose result is `unknown`). The whole row is built only then.
+ * CallbackResult<(q: …) => SelectQueryBuilder<…, { name: string }>, Clinic, 'people'> == { name: string }
  */
-export type CallbackResult<F, Whole> = F extends (q: never) => { readonly '~result': infer R } ? (unknown extends R ? Whole : R) : Whole
+export type CallbackResult<F, S extends Schema, Tg extends string> = F extends (q: never) => { readonly '~result': infer R }
+  ? unknown extends R
+    ? ResultRow<RowOf<S, Tg>, never, {}>
+    : R
+  : ResultRow<RowOf<S, Tg>, never, {}>
 
 /** Many → array, nullable one → `| null`, one → the row. */
 export type Included<R, Row> = R extends { many: true } ? Row[] : R extends { nullable: true } ? Row | null : Row

@@ -100,7 +100,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   include<N extends keyof RelationsOf<S, T> & string, F extends (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }>(
     relation: N & NoInfer<FreeKey<N, O, I>>,
     build?: F,
-  ): SelectQueryBuilder<S, T, C, O, I & { [K in N]: Included<RelationsOf<S, T>[N], CallbackResult<F, ResultRow<RowOf<S, Target<S, T, N>>, never, {}>>> }, J>
+  ): SelectQueryBuilder<S, T, C, O, I & { [K in N]: Included<RelationsOf<S, T>[N], CallbackResult<F, S, Target<S, T, N>>> }, J>
   /** Adds the number of related rows (matching `build`'s where) as `${relation}Count`. */
   includeCount<N extends keyof RelationsOf<S, T> & string>(
     relation: N & NoInfer<FreeKey<`${N}Count`, O, I>>,

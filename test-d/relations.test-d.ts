@@ -372,6 +372,18 @@ expectError(
   }),
 )
 
+// Two FKs of one table to one target with one many-to-one name: renaming the many-to-ones leaves
+// their two backrefs on the target under one name (users.docsByOwner).
+expectError(
+  schema(
+    {
+      users: table({ id: c.serial().primaryKey() }),
+      docs: table({ id: c.serial().primaryKey(), ownerId: c.integer().references('users.id'), owner_id: c.integer().references('users.id') }),
+    },
+    { relations: (r) => ({ docs: { a: r.one('users', { foreignKey: 'ownerId' }), b: r.one('users', { foreignKey: 'owner_id' }) } }) },
+  ),
+)
+
 // Naming one side of a two-many-to-one or two-backref collision resolves it, as at run time.
 schema(
   {

@@ -383,7 +383,6 @@ describe('collisions and unknown relations', () => {
   test('two many-to-ones with one name (reportsTo and reportsToEmployeeId): JoineryError at schema() (and a type error)', () => {
     const build = () =>
       schema({
-        // BUG (types): no type error today — CollisionMessage only compares backrefs with many-to-ones and columns.
         // @ts-expect-error — relation name collision: employee.reportsToEmployee (many-to-one via reportsTo and via reportsToEmployeeId)
         employee: table({
           id: c.serial().primaryKey(),
@@ -398,8 +397,6 @@ describe('collisions and unknown relations', () => {
   test('two backrefs with one name (a table keyed `postsByAuthor`): JoineryError at schema() (and a type error)', () => {
     const build = () =>
       schema({
-        // BUG (types): no type error today (TYPES.md: the pairwise check is needed when a table key contains `By`);
-        // the types give users.postsByAuthor: Rel<'posts'> | Rel<'postsByAuthor'>.
         // @ts-expect-error — relation name collision: users.postsByAuthor (backref of posts.authorId and of postsByAuthor.userId)
         users: table({ id: c.serial().primaryKey() }),
         posts: table({ id: c.serial().primaryKey(), authorId: c.integer().references('users.id'), editorId: c.integer().references('users.id') }),

@@ -156,26 +156,19 @@ type WithExplicit<T, C extends Columns, Paths extends string, B extends string, 
 type Keep<M, E> = { [N in keyof M as N extends keyof E ? never : M[N] extends { id: ExplicitIds<E> } ? never : N]: M[N] }
 type ExplicitIds<E> = { [N in keyof E]: E[N] extends { id: infer Id } ? Id : never }[keyof E]
 
-// ---- Collision check at schema() (O(number of FKs)): a many-to-one and a backref, or a column
-// and a backref, that land on the same name of one table; two many-to-ones of one table; and,
-// only when a table key contains 'By' (the one way two backref names can meet), two backrefs.
-// Each part first asks a cheap question of name unions; the sentences are built only on a hit.
+// ---- Collision check at schema(), per table, run only when CheckRelations' one pass over the
+// foreign keys found a clash: a many-to-one and a backref, or a column and a backref, that land on
+// the same name of one table; two many-to-ones of one table; two backrefs. It builds the sentences
+// and reads the explicit relations, which resolve collisions.
 
-type CollisionsOf<T, I, B extends string, X, ByKeys> = CollisionsWith<
-  T,
-  B,
-  Cols<T, B>,
-  BackrefPaths<I, B>,
-  B extends keyof X ? ResolveExplicit<T, B, X[B]> : {},
-  ByKeys
->
+type CollisionsOf<T, I, B extends string, X> = CollisionsWith<T, B, Cols<T, B>, BackrefPaths<I, B>, B extends keyof X ? ResolveExplicit<T, B, X[B]> : {}>
 
-type CollisionsWith<T, B extends string, C extends Columns, Paths extends string, E, ByKeys> =
+type CollisionsWith<T, B extends string, C extends Columns, Paths extends string, E> =
   | ([Extract<{ [P in Paths]: BackrefName<T, Paths, P, B> }[Paths], keyof C | { [F in FkEntries<C>]: EntryName<C, F> }[FkEntries<C>]>] extends [never]
       ? never
       : CollisionMessage<B, ManyToOneNames<C>, BackrefNames<T, Paths, B>, keyof C & string, E>)
   | (IsSingle<FkEntries<C>> extends true ? never : [FkEntries<C>] extends [never] ? never : ManyToOneTwice<B, C, E>)
-  | ([ByKeys] extends [never] ? never : BackrefTwice<T, B, Paths, E>)
+  | (IsSingle<Paths> extends true ? never : [Paths] extends [never] ? never : BackrefTwice<T, B, Paths, E>)
 
 type ManyToOneTwice<B extends string, C extends Columns, E> = {
   [F in FkEntries<C>]: EntryName<C, F> extends infer N extends string
@@ -231,9 +224,7 @@ export type CheckRelations<T, X> = SchemaFks<T> extends infer Fks extends string
   : never
 
 type CheckTables<T, X> = FkIndex<T> extends infer I
-  ? Extract<keyof T, `${string}By${string}`> extends infer ByKeys
-    ? { [B in keyof T]: [CollisionsOf<T, I, B & string, X, ByKeys>] extends [never] ? unknown : CollisionsOf<T, I, B & string, X, ByKeys> }
-    : never
+  ? { [B in keyof T]: [CollisionsOf<T, I, B & string, X>] extends [never] ? unknown : CollisionsOf<T, I, B & string, X> }
   : never
 
 // The names one foreign key 'A.K>B.col' gives, as 'table:name': its many-to-one on A, its backref
@@ -253,6 +244,8 @@ type ColumnPairs<T> = { [K in keyof T & string]: `${K}:${keyof Cols<T, K> & stri
 /**
  * The clashing names: a backref on a column's key or on a many-to-one's name, a many-to-one name
  * two FKs of one table give, and (only when a table key contains 'By') a backref name given twice.
+ * Backref names are `${A}` or `${A}By…`: two meet only through a key containing 'By', or when two
+ * FKs of one table to one target give the same many-to-one name, which is a clash found here too.
  */
 type Clashes<T, Fks extends string, M extends Record<string, string>, ByKeys> = { [E in Fks]: BackrefPair<T, E> } extends infer R extends Record<string, string>
   ? | Extract<R[Fks], ColumnPairs<T> | M[Fks]>

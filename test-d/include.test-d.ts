@@ -239,6 +239,12 @@ expectError(people.includeCount('appointments', (a) => a.where('nmae', '=', 'x')
 expectError(people.include('appointments').include('appointments'))
 expectError(people.select(['name as appointments']).include('appointments'))
 expectError(people.select(['name as appointmentsCount']).includeCount('appointments'))
+// and a selection landing on the key of an earlier include
+expectError(people.include('appointments').select(['name as appointments']))
+expectError(people.includeCount('appointments').select(['name as appointmentsCount']))
+expectType<{ appointments: { id: number }[]; name: string }[]>(
+  await people.include('appointments', (a) => a.select(['id'])).select(['name']).execute(),
+)
 
 // ---------------------------------------------------------------------------------------------
 // whereRelated / whereNotRelated: filters, the result type is unchanged

@@ -158,6 +158,9 @@ expectError(people.innerJoin('appointments', 'appointments.person_id', 'people.i
 expectError(people.innerJoin('appointments', 'appointments.personId', 'people.nope'))
 expectError(people.innerJoin('appointments', 'appointments.personId', 'rooms.id'))
 expectError(people.innerJoin('nope', 'nope.id', 'people.id'))
+// under a name the query already uses
+expectError(people.innerJoin('appointments').innerJoin('appointments', 'appointments.personId', 'people.id'))
+expectError(people.innerJoin('appointments').leftJoin('appointments', 'appointments.personId', 'people.id'))
 // a name already used in the query
 expectError(people.innerJoin('appointments').innerJoin('appointments'))
 expectError(people.innerJoin('appointments', 'people', (j) => j.on('people.personId', '=', 'people.id')))

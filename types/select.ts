@@ -80,12 +80,16 @@ export type Selected<C, K extends string> = { [P in K as OutKey<P>]: C[RefOf<P> 
 type Duplicates<K extends string> = { [P in K]: OutKey<P> extends OutKeys<Exclude<K, P>> ? OutKey<P> : never }[K]
 type OutKeys<K extends string> = { [P in K]: OutKey<P> }[K]
 
-/** `unknown` when every selection lands on its own key; else a message asking for `as`. */
-export type DistinctKeys<K extends string, O> = [Duplicates<K> | Taken<K, O>] extends [never]
+/** `unknown` when every selection lands on its own key (also clear of the selections O and includes I so far); else a message asking for `as`. */
+export type DistinctKeys<K extends string, O, I> = [Duplicates<K> | Taken<K, O, I>] extends [never]
   ? unknown
-  : { error: `two selections land on the key "${Duplicates<K> | Taken<K, O>}": rename one with 'ref as otherName'` }
+  : { error: `two selections land on the key "${Duplicates<K> | Taken<K, O, I>}": rename one with 'ref as otherName'` }
 
-type Taken<K extends string, O> = [O] extends [never] ? never : OutKeys<K> & keyof O & string
+type Taken<K extends string, O, I> = [O] extends [never]
+  ? {} extends I
+    ? never
+    : OutKeys<K> & keyof I & string
+  : OutKeys<K> & (keyof O | keyof I) & string
 
 /** What a builder returns once executed: everything of the table when nothing was selected. */
 export type ResultRow<R, O, I> = Flat<([O] extends [never] ? R : O) & I>

@@ -72,7 +72,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * // select "people"."id", "people"."name" from "people"
    * ```
    */
-  select<K extends (keyof C & string) | `${keyof C & string} as ${string}`>(columns: readonly K[] & NoInfer<DistinctKeys<K, O>>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
+  select<K extends (keyof C & string) | `${keyof C & string} as ${string}`>(columns: readonly K[] & NoInfer<DistinctKeys<K, O, I>>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
   /** Selects every column of the table not selected yet (what a query that selects nothing returns anyway). */
   selectAll(): SelectQueryBuilder<S, T, C, AddSelection<O, RowOf<S, T>>, I, J>
   /**
@@ -123,7 +123,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   ): SelectQueryBuilder<S, T, C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
   /** Kysely's form: joins a table on two columns, `innerJoin('appointments', 'appointments.personId', 'people.id')`. */
   innerJoin<N extends keyof S['~tables'] & string, L extends `${N}.${keyof RowOf<S, N> & string}`>(
-    table: N,
+    table: N & NoInfer<FreeAlias<N, T, J>>,
     left: L,
     right: keyof C & string,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, false>, O, I, J & { [K in N]: N }>
@@ -137,7 +137,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
     on: (j: JoinBuilder<C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>>) => JoinBuilder<unknown>,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, true>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
   leftJoin<N extends keyof S['~tables'] & string, L extends `${N}.${keyof RowOf<S, N> & string}`>(
-    table: N,
+    table: N & NoInfer<FreeAlias<N, T, J>>,
     left: L,
     right: keyof C & string,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, true>, O, I, J & { [K in N]: N }>

@@ -115,6 +115,14 @@ expectType<{ upper: string; id: number; email: string | null }>(
 )
 // the same key twice is an error, whichever way it was selected
 expectError(people.select((eb) => [eb.fn.upper('name').as('id')]).select(['id']))
+// an aliased expression landing on a key already selected, in the call or before it
+expectError(people.select(['id']).select((eb) => [eb.ref('name').as('id')]))
+expectError(people.select((eb) => ['id', eb.ref('name').as('id')]))
+expectError(people.select((eb) => [eb.ref('name').as('x'), eb.ref('email').as('x')]))
+expectError(people.include('appointments').select((eb) => [eb.ref('name').as('appointments')]))
+// an alias known only as a string is left to the run-time check
+declare const alias: string
+people.select(['id']).select((eb) => [eb.ref('name').as(alias), eb.ref('email').as(alias)])
 
 // a correlated scalar subquery: its one column, or null
 const withCount = await people

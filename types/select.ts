@@ -166,6 +166,20 @@ export type OuterRefs<C> = { [K in keyof C as K extends `${string}.${string}` ? 
 // Only a tuple's own `${number}` keys are walked (an array constraint has none), not its methods.
 export type CallbackSelected<C, A> = { [I in keyof A & `${number}` as OutputKey<A[I]>]: OutputType<C, A[I]> }
 type OutputKey<E> = E extends string ? OutKey<E> : E extends { alias: infer N extends string } ? N : never
+
+/**
+ * `unknown` when the keys select((eb) => […]) adds are distinct, and clear of the selections O and
+ * includes I so far; else a message asking for another name.
+ * CallbackKeysFree<readonly ['id', AliasedExpression<string, 'id'>], never, {}> == { error: 'two selections land on the key "id"…' }
+ */
+export type CallbackKeysFree<A, O, I> = { [P in keyof A & `${number}`]: OutputKey<A[P]> } extends infer Keys
+  ? [LandTwice<Keys> | Taken<Literal<Keys[keyof Keys]>, O, I>] extends [never]
+    ? unknown
+    : { error: `two selections land on the key "${LandTwice<Keys> | Taken<Literal<Keys[keyof Keys]>, O, I>}": rename one (.as('otherName'), 'ref as otherName')` }
+  : never
+// A key known only as `string` (an alias held in a string variable) is left to the run-time check.
+type LandTwice<Keys> = { [P in keyof Keys]: string extends Keys[P] ? never : Keys[P] extends Literal<Keys[Exclude<keyof Keys, P>]> ? Keys[P] : never }[keyof Keys] & string
+type Literal<K> = K extends string ? (string extends K ? never : K) : never
 type OutputType<C, E> = E extends string ? C[RefOf<E> & keyof C] : E extends { '~type': infer V } ? V : never
 
 /** The value of a one-column subquery used as a scalar: null when it finds no row. */

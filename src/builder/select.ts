@@ -9,6 +9,7 @@ import type { Relation } from '../schema/relations.js'
 import type { Schema } from '../schema/schema.js'
 import type {
   AddSelection,
+  CallbackKeysFree,
   CallbackResult,
   CallbackSelected,
   DistinctKeys,
@@ -63,7 +64,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * ```
    */
   select<const A extends readonly ((keyof C & string) | `${string} as ${string}` | AliasedExpression<unknown, string>)[]>(
-    build: (eb: ExpressionBuilder<S, C>) => A & NoInfer<KnownRefs<C, A[number]>>,
+    build: (eb: ExpressionBuilder<S, C>) => A & NoInfer<KnownRefs<C, A[number]> & CallbackKeysFree<A, O, I>>,
   ): SelectQueryBuilder<S, T, C, AddSelection<O, CallbackSelected<C, A>>, I, J>
   /**
    * Adds columns to the result; `'people.name'` comes back as `name`, `'name as who'` as `who`.

@@ -43,6 +43,8 @@ people.where((eb) => {
   expectType<Expression<number>>(eb('id', '%', 2))
   expectType<Expression<string>>(eb('name', '||', '!'))
   expectType<Expression<string>>(eb('name', '||', eb.ref('name')))
+  // null || '!' is null in SQL
+  expectType<Expression<string | null>>(eb('email', '||', '!'))
   // functions
   expectType<Expression<string>>(eb.fn.lower('name'))
   expectType<Expression<string>>(eb.fn.upper(eb.ref('people.name')))

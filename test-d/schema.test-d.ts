@@ -302,8 +302,10 @@ expectError(
     }).primaryKey('personId', 'appointmentId'),
   }),
 )
-// an entry that is not a table
+// an entry that is not a table; no tables, no columns
 expectError(schema({ people: c.text() }))
+expectError(schema({}))
+expectError(table({}))
 expectError(schema({ people: table({ id: c.serial() }) }, { casing: 'camelCase' }))
 
 // ---------------------------------------------------------------------------------------------

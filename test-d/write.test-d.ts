@@ -182,6 +182,8 @@ expectError(db.insertInto('people').columns(['name']).expression(db.selectFrom('
 expectError(db.insertInto('people').columns(['nmae']))
 expectError(db.insertInto('people').columns(['nameLength']))
 expectError(db.insertInto('people').columns(['name']).expression('select 1'))
+// a query that selects more than the listed columns
+expectError(db.insertInto('people').columns(['name']).expression(db.selectFrom('people').select(['name', 'id'])))
 
 // ---------------------------------------------------------------------------------------------
 // updateTable(t).set(patch).where(…)

@@ -66,7 +66,7 @@ export interface CaseBuilder<C, T> {
 export interface ExpressionBuilder<S extends Schema, C> {
   <K extends keyof C & string, Op extends Operator, L extends LiteralContext = unknown>(column: K, op: Op, value: NoInfer<L> & NoInfer<ValueFor<C[K], Op>>): Expression<boolean>
   <K extends keyof C & string>(column: K, op: Arithmetic, value: NonNullable<C[K]> | Expression<NonNullable<C[K]>>): Expression<C[K]>
-  <K extends keyof C & string>(column: K, op: '||', value: string | Expression<string>): Expression<string>
+  <K extends keyof C & string>(column: K, op: '||', value: string | Expression<string>): Expression<null extends C[K] ? string | null : string>
   /** An expression on the left: `eb(eb.fn.countAll(), '>', 1)`. */
   <V, Op extends Operator>(left: Expression<V>, op: Op, value: ValueFor<V, Op>): Expression<boolean>
   /** All of the conditions (`true` when empty). */

@@ -31,7 +31,9 @@ export interface InsertStart<S extends Schema, T extends string> {
   /** The columns an `insert … select` fills, in the order the query selects them. */
   columns<K extends keyof InsertRow<Cols<S, T>> & string>(columns: readonly K[]): {
     /** The query whose rows are inserted: `insert into t (a, b) select …`. */
-    expression(query: { readonly '~result': { [P in K]: RowOf<S, T>[P] } }): InsertQueryBuilder<S, T>
+    expression<Q extends { readonly '~result': { [P in K]: RowOf<S, T>[P] } }>(
+      query: Q & ([Exclude<keyof Q['~result'], K>] extends [never] ? unknown : { error: `the query selects ${Exclude<keyof Q['~result'], K> & string}, which columns([…]) does not list` }),
+    ): InsertQueryBuilder<S, T>
   }
 }
 

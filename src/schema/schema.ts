@@ -61,7 +61,11 @@ declare const pending: unique symbol
  */
 type Pending = { readonly [pending]: true }
 
-type CheckSchema<T, X> = [X] extends [Pending] ? unknown : CheckReferences<T> & CheckRelations<T, X>
+type CheckSchema<T, X> = [X] extends [Pending]
+  ? unknown
+  : [keyof T] extends [never]
+    ? { error: 'schema() takes at least one table' }
+    : CheckReferences<T> & CheckRelations<T, X>
 
 const relationBuilder: RelationBuilder<Tables> = {
   one: (target, options = {}) => explicit({ target, many: false, foreignKey: options.foreignKey, through: undefined }),

@@ -105,7 +105,7 @@ class TableImpl {
 }
 
 /** Declares a table: `table({ id: column.serial().primaryKey(), name: column.text() })`. */
-export function table<const C extends Columns>(columns: C): Table<C, never> {
+export function table<const C extends Columns>(columns: C & ([keyof C] extends [never] ? { error: 'table() takes at least one column' } : unknown)): Table<C, never> {
   if (typeof columns !== 'object' || columns === null || Object.keys(columns).length === 0)
     throw new JoineryError('table() takes an object of columns, e.g. table({ id: column.serial().primaryKey() }).')
   const metas: Record<string, ColumnMeta> = Object.create(null) // a column may be called __proto__

@@ -30,8 +30,8 @@ export type Operator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 
  * `like`/`ilike` take text only on a text column (else the value is the error).
  */
 // The operator is any Operator and the value type rejects what the column cannot take: a
-// constraint that reads the column (Op extends OpsFor<C[K]>) is instantiated with every column's
-// type while K is being inferred, ~70 instantiations per where call at 200 tables.
+// constraint on the operator that read the column was instantiated with every column's type
+// while K was being inferred (~70 instantiations per where call at 200 tables).
 export type ValueFor<V, Op> = [Op] extends ['in' | 'not in']
   ? readonly NonNullable<V>[] | { readonly '~result': Record<string, NonNullable<V> | null> }
   : [Op] extends ['is' | 'is not']
@@ -166,6 +166,7 @@ export type OuterRefs<C> = { [K in keyof C as K extends `${string}.${string}` ? 
 // Only a tuple's own `${number}` keys are walked (an array constraint has none), not its methods.
 export type CallbackSelected<C, A> = { [I in keyof A & `${number}` as OutputKey<A[I]>]: OutputType<C, A[I]> }
 type OutputKey<E> = E extends string ? OutKey<E> : E extends { alias: infer N extends string } ? N : never
+type OutputType<C, E> = E extends string ? C[RefOf<E> & keyof C] : E extends { '~type': infer V } ? V : never
 
 /**
  * `unknown` when the keys select((eb) => […]) adds are distinct, and clear of the selections O and
@@ -180,7 +181,6 @@ export type CallbackKeysFree<A, O, I> = { [P in keyof A & `${number}`]: OutputKe
 // A key known only as `string` (an alias held in a string variable) is left to the run-time check.
 type LandTwice<Keys> = { [P in keyof Keys]: string extends Keys[P] ? never : Keys[P] extends Literal<Keys[Exclude<keyof Keys, P>]> ? Keys[P] : never }[keyof Keys] & string
 type Literal<K> = K extends string ? (string extends K ? never : K) : never
-type OutputType<C, E> = E extends string ? C[RefOf<E> & keyof C] : E extends { '~type': infer V } ? V : never
 
 /** The value of a one-column subquery used as a scalar: null when it finds no row. */
 export type ScalarOf<R> = R[keyof R] | null

@@ -294,7 +294,23 @@ expectError(schema(socialTables, { relations: (r) => ({ users: { x: r.many('grou
 expectError(schema(socialTables, { relations: (r) => ({ nope: { x: r.many('users') } }) }))
 expectError(schema(socialTables, { relations: () => ({ users: { x: 'messages' } }) }))
 expectError(schema(socialTables, { relations: { users: {} } }))
-// (foreignKey / through that do not join the two tables are accepted today: KNOWN-FAILING.md)
+// … and foreign keys that join the two tables (each a JoineryError at schema() at run time)
+expectError(schema(socialTables, { relations: (r) => ({ users: { x: r.many('messages', { foreignKey: 'body' }) } }) }))
+expectError(schema(socialTables, { relations: (r) => ({ users: { x: r.many('messages', { foreignKey: 'nope' }) } }) }))
+expectError(schema(socialTables, { relations: (r) => ({ messages: { x: r.one('users', { foreignKey: 'body' }) } }) }))
+expectError(schema(socialTables, { relations: (r) => ({ users: { x: r.one('tags') } }) }))
+expectError(schema(socialTables, { relations: (r) => ({ users: { x: r.many('tags') } }) }))
+expectError(schema(socialTables, { relations: (r) => ({ users: { x: r.many('groups', { through: 'messages' }) } }) }))
+// several foreign keys could join: say which
+expectError(schema(socialTables, { relations: (r) => ({ users: { x: r.many('messages') } }) }))
+expectError(schema(socialTables, { relations: (r) => ({ messages: { x: r.one('users') } }) }))
+// the same relations, joined: accepted
+schema(socialTables, {
+  relations: (r) => ({
+    users: { sent: r.many('messages', { foreignKey: 'senderId' }), boss: r.one('users', { foreignKey: 'managerId' }) },
+    messages: { from: r.one('users', { foreignKey: 'senderId' }) },
+  }),
+})
 
 // ---------------------------------------------------------------------------------------------
 // Name collisions: a compile-time error at schema(), resolved by naming the relations

@@ -303,6 +303,51 @@ type ResolveMany<T, B extends string, Tg extends string, F extends string, J ext
   ? Rel<Tg, true, false, `back:${Tg}.${[F] extends [never] ? FksTo<Cols<T, Tg>, B> : F}`>
   : Rel<Tg, true, false, `m2m:${J}.${[F] extends [never] ? FksTo<Cols<T, J>, B> : F}`>
 
+/**
+ * Why each explicit relation of X does not join its tables, as run time says it (resolveExplicit
+ * in src/schema/relations.ts), at the relation's key; `unknown` for those that do.
+ * ExplicitFaults<socialTables, { users: { x: ExplicitRelation<'tags', false> } }>
+ *   == { users: { x: 'relations: users.x: no foreign key of tags joins these tables' } }
+ */
+export type ExplicitFaults<T, X> = {
+  [B in keyof X]: B extends keyof T
+    ? {
+        [N in keyof X[B]]: ExplicitFault<T, B & string, X[B][N]> extends infer F extends string
+          ? [F] extends [never]
+            ? unknown
+            : `relations: ${B & string}.${N & string}: ${F}`
+          : unknown
+      }
+    : `relations: "${B & string}" is not a table of the schema`
+}
+
+type ExplicitFault<T, B extends string, E> = E extends ExplicitRelation<infer Tg, infer M, infer F, infer J>
+  ? [J] extends [never]
+    ? M extends true
+      ? PickFault<FksTo<Cols<T, Tg>, B>, F, Tg>
+      : ([F] extends [never] ? [FksTo<Cols<T, B>, Tg>] extends [never] ? false : true : F extends FksTo<Cols<T, B>, Tg> ? true : false) extends true
+        ? PickFault<FksTo<Cols<T, B>, Tg>, F, B>
+        : PickFault<FksTo<Cols<T, Tg>, B>, F, Tg>
+    : PickFault<FksTo<Cols<T, J>, B>, F, J> extends infer Fault
+      ? [Fault] extends [never]
+        ? PickFault<Exclude<FksTo<Cols<T, J>, Tg>, [F] extends [never] ? FksTo<Cols<T, J>, B> : F>, never, J>
+        : Fault
+      : never
+  : never
+
+/** Why `foreignKey` F (or none) does not pick one of the candidate FK columns of a table. */
+type PickFault<Candidates extends string, F extends string, Table extends string> = [F] extends [never]
+  ? [Candidates] extends [never]
+    ? `no foreign key of ${Table} joins these tables`
+    : IsSingle<Candidates> extends true
+      ? never
+      : `several foreign keys join these tables (${Candidates}); say which with { foreignKey }`
+  : F extends Candidates
+    ? never
+    : [Candidates] extends [never]
+      ? `no foreign key of ${Table} joins these tables`
+      : `"${F}" is not a foreign key of ${Table} here`
+
 /** The explicit relations of table B as `Rel`s. */
 export type ResolveExplicit<T, B extends string, E> = {
   [N in keyof E]: E[N] extends ExplicitRelation<infer Tg, infer M, infer F, infer J>

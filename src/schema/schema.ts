@@ -5,7 +5,7 @@ import type { Casing } from './casing.js'
 import type { ColumnMeta } from './column.js'
 import type { AnyTable } from './table.js'
 import type { CheckReferences } from '../../types/schema.js'
-import type { CheckRelations, ExplicitShape, FkIndex, RelationBuilder } from '../../types/relations.js'
+import type { CheckRelations, ExplicitFaults, ExplicitShape, FkIndex, RelationBuilder } from '../../types/relations.js'
 import { inferRelations } from './relations.js'
 import type { ExplicitRelations, ExplicitRelationSpec, Relation } from './relations.js'
 
@@ -84,7 +84,7 @@ const explicit = (spec: ExplicitRelationSpec) => Object.freeze({ '~spec': Object
 export function schema<const T extends Tables>(tables: T & CheckSchema<T, {}>): Schema<T>
 export function schema<const T extends Tables, const X extends ExplicitShape<T> | Pending = Pending>(
   tables: T & CheckSchema<T, X>,
-  options: SchemaOptions & { relations: (r: RelationBuilder<T>) => X },
+  options: SchemaOptions & { relations: (r: RelationBuilder<T>) => X & NoInfer<[X] extends [ExplicitShape<T>] ? ExplicitFaults<T, X> : unknown> },
 ): Schema<T, X>
 export function schema<const T extends Tables>(tables: T & CheckSchema<T, {}>, options: SchemaOptions & { relations?: undefined }): Schema<T>
 export function schema(tables: Tables, options: SchemaOptions & { relations?: ((r: RelationBuilder<Tables>) => unknown) | undefined } = {}): Schema {

@@ -325,7 +325,7 @@ type ExplicitFault<T, B extends string, E> = E extends ExplicitRelation<infer Tg
   ? [J] extends [never]
     ? M extends true
       ? PickFault<FksTo<Cols<T, Tg>, B>, F, Tg>
-      : ([F] extends [never] ? [FksTo<Cols<T, B>, Tg>] extends [never] ? false : true : F extends FksTo<Cols<T, B>, Tg> ? true : false) extends true
+      : OwnFk<T, B, Tg, F> extends true
         ? PickFault<FksTo<Cols<T, B>, Tg>, F, B>
         : PickFault<FksTo<Cols<T, Tg>, B>, F, Tg>
     : PickFault<FksTo<Cols<T, J>, B>, F, J> extends infer Fault
@@ -334,6 +334,15 @@ type ExplicitFault<T, B extends string, E> = E extends ExplicitRelation<infer Tg
         : Fault
       : never
   : never
+
+/** Does r.one join through a foreign key of its own table B (many-to-one) rather than of the target (one-to-one)? As explicitOne at run time. */
+type OwnFk<T, B extends string, Tg extends string, F extends string> = [F] extends [never]
+  ? [FksTo<Cols<T, B>, Tg>] extends [never]
+    ? false
+    : true
+  : F extends FksTo<Cols<T, B>, Tg>
+    ? true
+    : false
 
 /** Why `foreignKey` F (or none) does not pick one of the candidate FK columns of a table. */
 type PickFault<Candidates extends string, F extends string, Table extends string> = [F] extends [never]

@@ -72,19 +72,19 @@ type ManyToOnes<C extends Columns> = {
 }
 
 /**
- * Backref name of path A.K among the paths into B (rule 2): A, or `${A}By${Capitalize<m2o name>}`
- * when A is B or has another foreign key to B (another path from A among `Paths`).
+ * Backref name of path A.K into B (rule 2): A, or `${A}By${Capitalize<m2o name>}` when A is B or
+ * has another foreign key to B (read from A's own foreign keys).
  */
-export type BackrefName<T, Paths extends string, P extends string, B extends string> = P extends `${infer A}.${infer K}`
+export type BackrefName<T, P extends string, B extends string> = P extends `${infer A}.${infer K}`
   ? A extends B
     ? `${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
-    : [Exclude<Extract<Paths, `${A}.${string}`>, P>] extends [never]
+    : [Exclude<FksTo<Cols<T, A>, B>, K>] extends [never]
       ? A
       : `${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
   : never
 
 type Backrefs<T, Paths extends string, B extends string> = {
-  [P in Paths as BackrefName<T, Paths, P, B>]: P extends `${infer A}.${infer K}`
+  [P in Paths as BackrefName<T, P, B>]: P extends `${infer A}.${infer K}`
     ? IsUniqueFk<T[A & keyof T], K> extends true
       ? Rel<A, false, true, `back:${P}`>
       : Rel<A, true, false, `back:${P}`>
@@ -164,7 +164,7 @@ type ExplicitIds<E> = { [N in keyof E]: E[N] extends { id: infer Id } ? Id : nev
 type CollisionsOf<T, I, B extends string, X> = CollisionsWith<T, B, Cols<T, B>, BackrefPaths<I, B>, B extends keyof X ? ResolveExplicit<T, B, X[B]> : {}>
 
 type CollisionsWith<T, B extends string, C extends Columns, Paths extends string, E> =
-  | ([Extract<{ [P in Paths]: BackrefName<T, Paths, P, B> }[Paths], keyof C | { [F in FkEntries<C>]: EntryName<C, F> }[FkEntries<C>]>] extends [never]
+  | ([Extract<{ [P in Paths]: BackrefName<T, P, B> }[Paths], keyof C | { [F in FkEntries<C>]: EntryName<C, F> }[FkEntries<C>]>] extends [never]
       ? never
       : CollisionMessage<B, ManyToOneNames<C>, BackrefNames<T, Paths, B>, keyof C & string, E>)
   | (IsSingle<FkEntries<C>> extends true ? never : [FkEntries<C>] extends [never] ? never : ManyToOneTwice<B, C, E>)
@@ -183,19 +183,19 @@ type ManyToOneTwice<B extends string, C extends Columns, E> = {
 }[FkEntries<C>]
 
 type BackrefTwice<T, B extends string, Paths extends string, E> = {
-  [P in Paths]: BackrefName<T, Paths, P, B> extends infer N extends string
+  [P in Paths]: BackrefName<T, P, B> extends infer N extends string
     ? N extends keyof E
       ? never
       : `back:${P}` extends ExplicitIds<E>
         ? never
-        : N extends { [P2 in Exclude<Paths, P>]: `back:${P2}` extends ExplicitIds<E> ? never : BackrefName<T, Paths, P2, B> }[Exclude<Paths, P>]
+        : N extends { [P2 in Exclude<Paths, P>]: `back:${P2}` extends ExplicitIds<E> ? never : BackrefName<T, P2, B> }[Exclude<Paths, P>]
           ? `relation name collision: ${B}.${N} is the backref of ${P} and of another foreign key; name them in schema({...}, { relations })`
           : never
     : never
 }[Paths]
 
 type ManyToOneNames<C extends Columns> = { [F in FkEntries<C>]: [EntryName<C, F>, EntryColumn<F>] }[FkEntries<C>]
-type BackrefNames<T, Paths extends string, B extends string> = { [P in Paths]: [BackrefName<T, Paths, P, B>, P] }[Paths]
+type BackrefNames<T, Paths extends string, B extends string> = { [P in Paths]: [BackrefName<T, P, B>, P] }[Paths]
 
 type CollisionMessage<B extends string, M, Back, Columns extends string, E> = Back extends [infer N extends string, infer P extends string]
   ? N extends keyof E

@@ -75,21 +75,35 @@ type RefOf<K extends string> = K extends `${infer R} as ${string}` ? R : K
 /** Selected<{ 'people.name': string }, 'people.name as who'> == { who: string } */
 export type Selected<C, K extends string> = { [P in K as OutKey<P>]: C[RefOf<P> & keyof C] }
 
-// OutKey of one selection at a time (OutKey<'people.name'> is then cached for every query); over a
-// union it would distribute, and a distributed conditional is evaluated again on every use.
+/**
+ * `unknown` when every selection lands on its own key, clear of the selections O and includes I so
+ * far; else a message asking for `as`. Each selection's OutKey is computed one at a time (cached
+ * for every query; over a union it would distribute, and be evaluated again on every use).
+ * Selections are distinct strings, so duplicates are found on the union itself: LandsOnce's map
+ * form (needed where two tuple elements may be equal) measured ~25 instantiations more per call.
+ */
+export type DistinctKeys<K extends string, O, I> = [Duplicates<K> | Taken<K, ResultKeys<O, I>>] extends [never]
+  ? unknown
+  : { error: `two selections land on the key "${Duplicates<K> | Taken<K, ResultKeys<O, I>>}": rename one with 'ref as otherName'` }
+// The output keys computed only when the result has keys already.
+type Taken<K extends string, Had> = [Had] extends [never] ? never : OutKeys<K> & Had
 type Duplicates<K extends string> = { [P in K]: OutKey<P> extends OutKeys<Exclude<K, P>> ? OutKey<P> : never }[K]
 type OutKeys<K extends string> = { [P in K]: OutKey<P> }[K]
 
-/** `unknown` when every selection lands on its own key (also clear of the selections O and includes I so far); else a message asking for `as`. */
-export type DistinctKeys<K extends string, O, I> = [Duplicates<K> | Taken<K, O, I>] extends [never]
+/**
+ * `unknown` when the output keys (one per element of select((eb) => […])) are distinct and not yet
+ * in the result; else the error naming the key. A key known only as `string` (an alias held in a string
+ * variable) is left to the run-time check.
+ * LandsOnce<{ a: 'id'; b: 'id' }, never, {}> == { error: 'two selections land on the key "id"…' }
+ */
+type LandsOnce<Keys, O, I> = [LandTwice<Keys> | (Literal<Keys[keyof Keys]> & ResultKeys<O, I>)] extends [never]
   ? unknown
-  : { error: `two selections land on the key "${Duplicates<K> | Taken<K, O, I>}": rename one with 'ref as otherName'` }
+  : { error: `two selections land on the key "${LandTwice<Keys> | (Literal<Keys[keyof Keys]> & ResultKeys<O, I>)}": rename one with 'ref as otherName' or .as('otherName')` }
+type LandTwice<Keys> = { [P in keyof Keys]: string extends Keys[P] ? never : Keys[P] extends Literal<Keys[Exclude<keyof Keys, P>]> ? Keys[P] : never }[keyof Keys] & string
+type Literal<K> = K extends string ? (string extends K ? never : K) : never
 
-type Taken<K extends string, O, I> = [O] extends [never]
-  ? {} extends I
-    ? never
-    : OutKeys<K> & keyof I & string
-  : OutKeys<K> & (keyof O | keyof I) & string
+/** The keys the result already has: the selections O so far (never: none) and the includes I. */
+type ResultKeys<O, I> = [O] extends [never] ? ({} extends I ? never : keyof I & string) : (keyof O | keyof I) & string
 
 /** What a builder returns once executed: everything of the table when nothing was selected. */
 export type ResultRow<R, O, I> = Flat<([O] extends [never] ? R : O) & I>
@@ -168,19 +182,8 @@ export type CallbackSelected<C, A> = { [I in keyof A & `${number}` as OutputKey<
 type OutputKey<E> = E extends string ? OutKey<E> : E extends { alias: infer N extends string } ? N : never
 type OutputType<C, E> = E extends string ? C[RefOf<E> & keyof C] : E extends { '~type': infer V } ? V : never
 
-/**
- * `unknown` when the keys select((eb) => […]) adds are distinct, and clear of the selections O and
- * includes I so far; else a message asking for another name.
- * CallbackKeysFree<readonly ['id', AliasedExpression<string, 'id'>], never, {}> == { error: 'two selections land on the key "id"…' }
- */
-export type CallbackKeysFree<A, O, I> = { [P in keyof A & `${number}`]: OutputKey<A[P]> } extends infer Keys
-  ? [LandTwice<Keys> | Taken<Literal<Keys[keyof Keys]>, O, I>] extends [never]
-    ? unknown
-    : { error: `two selections land on the key "${LandTwice<Keys> | Taken<Literal<Keys[keyof Keys]>, O, I>}": rename one (.as('otherName'), 'ref as otherName')` }
-  : never
-// A key known only as `string` (an alias held in a string variable) is left to the run-time check.
-type LandTwice<Keys> = { [P in keyof Keys]: string extends Keys[P] ? never : Keys[P] extends Literal<Keys[Exclude<keyof Keys, P>]> ? Keys[P] : never }[keyof Keys] & string
-type Literal<K> = K extends string ? (string extends K ? never : K) : never
+/** `unknown` when the keys select((eb) => […]) adds land once each (LandsOnce). */
+export type CallbackKeysFree<A, O, I> = LandsOnce<{ [P in keyof A & `${number}`]: OutputKey<A[P]> }, O, I>
 
 /** The value of a one-column subquery used as a scalar: null when it finds no row. */
 export type ScalarOf<R> = R[keyof R] | null
@@ -189,6 +192,7 @@ export type ScalarOf<R> = R[keyof R] | null
 export type SameRow<R, Other> = [R] extends [Other] ? ([Other] extends [R] ? unknown : { error: 'union/intersect/except: both queries must select the same columns with the same types' }) : { error: 'union/intersect/except: both queries must select the same columns with the same types' }
 
 /** `unknown` when the result has no key `N` yet; else an error asking to include each relation once. */
+// ResultKeys written out: in include()'s parameter the alias measured ~13 instantiations a call more.
 export type FreeKey<N extends string, O, I> = [N & (([O] extends [never] ? never : keyof O) | keyof I)] extends [never]
   ? unknown
   : { error: `the result already has a key "${N}": include each relation once, and rename selections that clash with 'ref as otherName'` }

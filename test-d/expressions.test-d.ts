@@ -122,6 +122,8 @@ expectError(people.select(['id']).select((eb) => [eb.ref('name').as('id')]))
 expectError(people.select((eb) => ['id', eb.ref('name').as('id')]))
 expectError(people.select((eb) => [eb.ref('name').as('x'), eb.ref('email').as('x')]))
 expectError(people.include('appointments').select((eb) => [eb.ref('name').as('appointments')]))
+// an alias is a key as written (one with a dot does not clash with the column after it)
+expectType<{ id: number; 'x.id': string }[]>(await people.select(['id']).select((eb) => [eb.ref('name').as('x.id')]).execute())
 // an alias known only as a string is left to the run-time check
 declare const alias: string
 people.select(['id']).select((eb) => [eb.ref('name').as(alias), eb.ref('email').as(alias)])

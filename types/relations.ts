@@ -228,9 +228,15 @@ type CheckTables<T, X> = FkIndex<T> extends infer I
   : never
 
 // The names one foreign key 'A.K>B.col' gives, as 'table:name': its many-to-one on A, its backref
-// on B (BackrefName, as the relations of B name it).
+// on B. Everything is local to the FK's own table A (its other FKs to B decide `By`).
 type M2OPair<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}` ? `${A}:${ManyToOneName<Cols<T, A>, K, B>}` : never
-type BackrefPair<T, E> = E extends `${infer P}>${infer B}.${string}` ? `${B}:${BackrefName<T, P, B>}` : never
+type BackrefPair<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}`
+  ? A extends B
+    ? `${B}:${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
+    : [Exclude<FksTo<Cols<T, A>, B>, K>] extends [never]
+      ? `${B}:${A}`
+      : `${B}:${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
+  : never
 
 /** Every column as 'table:column': one template per table. */
 type ColumnPairs<T> = { [K in keyof T & string]: `${K}:${keyof Cols<T, K> & string}` }[keyof T & string]

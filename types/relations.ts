@@ -228,7 +228,10 @@ type CheckTables<T, X> = FkIndex<T> extends infer I
   : never
 
 // The names one foreign key 'A.K>B.col' gives, as 'table:name': its many-to-one on A, its backref
-// on B. Everything is local to the FK's own table A (its other FKs to B decide `By`).
+// on B. Everything is local to the FK's own table A (its other FKs to B decide `By`). BackrefPair
+// restates BackrefName's rule on the FK already split: asking BackrefName (a second split and an
+// alias per FK) measured +2.3k instantiations for schema() at 200 tables and +11k at 1000, paid
+// by every checker, against 3k saved once by queries that touch every table.
 type M2OPair<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}` ? `${A}:${ManyToOneName<Cols<T, A>, K, B>}` : never
 type BackrefPair<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}`
   ? A extends B

@@ -210,6 +210,9 @@ function typecheckSection(t: TypecheckResults): { lines: string[]; goals: string
     '',
     `joinery's patterns in this run: ${t.joineryPatterns.join(', ')} (\`JOINERY_PATTERNS\` chooses them).`,
     '',
+    `Each project was checked ${t.rounds} times, round by round (every project once, then again), and each cell is the median:`,
+    'a check time wanders by a fifth from one run to the next on this machine, instantiation counts do not.',
+    '',
   ]
   for (const tables of sizes) {
     lines.push(`### ${tables} tables`, '')

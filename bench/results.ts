@@ -78,6 +78,8 @@ export interface TypecheckResults {
   versions: Record<string, string>
   machine: Machine
   queriesPerSize: Record<number, number>
+  /** How many times each project was checked; times, instantiations and memory are the medians. */
+  rounds: number
   joineryPatterns: Pattern[]
   fullMix: Pattern[]
   runs: TypecheckMeasurement[]

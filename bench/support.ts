@@ -73,6 +73,9 @@ export function machine(): Machine {
   return { cpu: list[0]?.model.trim() ?? 'unknown', cores: list.length, node: process.version, load: loadavg()[0] ?? 0 }
 }
 
+/** The q-quantile of ascending values: quantile(sorted, 0.5) is the median (the upper one of an even count). */
+export const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+
 export function geomean(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN
   return Math.exp(values.reduce((sum, x) => sum + Math.log(x), 0) / values.length)

@@ -6,7 +6,7 @@ import pg from 'pg'
 import { ensureSeeded } from '../domain/seed.js'
 import { databaseUrl } from '../domain/connection.js'
 import type { E2eResult, E2eResults } from '../results.js'
-import { machine, versions, writeResult } from '../support.js'
+import { machine, quantile, versions, writeResult } from '../support.js'
 import { e2eContext } from './cases.js'
 import type { E2eCase, Query } from './cases.js'
 
@@ -108,7 +108,6 @@ async function serverTimes(statements: Map<E2eCase, { text: string; parameters: 
   return new Map([...times].map(([c, list]) => [c, Math.min(...list)]))
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
 
 async function main(): Promise<void> {
   const host = machine()

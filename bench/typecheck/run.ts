@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { patterns as knownPatterns, writeProject } from './generate.js'
 import type { Pattern, Peer } from './generate.js'
 import type { TypecheckMeasurement, TypecheckResults, TypecheckVariant } from '../results.js'
-import { machine, rootDir, tmpDir, versions, writeResult } from '../support.js'
+import { machine, quantile, rootDir, tmpDir, versions, writeResult } from '../support.js'
 
 // TypeScript 7 checks files on several checkers in parallel (4 by default), and each checker that
 // needs a type computes it again: a schema() call imported by the queries is computed twice. The
@@ -26,6 +26,11 @@ type Compiler = TypecheckMeasurement['compiler']
 const queriesAt = (tables: number) => (tables >= 1000 ? 50 : 200)
 const sizes = (process.env.BENCH_TYPECHECK_SIZES ?? '20,200,1000').split(',').map(Number)
 const fullMix: Pattern[] = ['select', 'join', 'include']
+// A check time wanders by a fifth from one run to the next on a shared 2-core machine (instantiation
+// counts do not): every project is checked this many times, round by round, so that a slow spell
+// falls on every peer alike, and the median is reported.
+const rounds = Number(process.env.BENCH_TYPECHECK_ROUNDS ?? 3)
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_TYPECHECK_ROUNDS: a positive integer, got ${process.env.BENCH_TYPECHECK_ROUNDS}`)
 const joineryPatterns = (process.env.JOINERY_PATTERNS ?? fullMix.join(',')).split(',') as Pattern[]
 for (const p of joineryPatterns) if (!knownPatterns.includes(p)) throw new Error(`JOINERY_PATTERNS: unknown pattern ${p}`)
 
@@ -43,6 +48,7 @@ function variants(): TypecheckVariant[] {
   return list
 }
 
+const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5)
 const label = (v: TypecheckVariant) => `${v.peer}-${v.tables}-${v.queries === 0 ? 'schema' : v.patterns.join('+')}`
 
 function number(text: string, name: string): number {
@@ -80,19 +86,32 @@ function buildJoineryDeclarations(): string {
 async function main(): Promise<void> {
   const joineryLib = buildJoineryDeclarations()
   const base = join(tmpDir, 'typecheck')
-  const runs: TypecheckMeasurement[] = []
-  for (const v of variants()) {
+  const projects = variants().map((v) => {
     const dir = join(base, label(v))
     writeProject({ ...v, dir, joineryLib })
-    for (const compiler of Object.keys(compilers) as Compiler[]) {
-      if (compiler === 'ts7-1' && v.tables !== 200) continue
-      const m = { ...v, compiler, ...check(dir, compiler) }
-      runs.push(m)
-      process.stderr.write(
-        `${label(v).padEnd(40)} ${compiler.padEnd(6)} check ${m.checkSeconds.toFixed(2)} s  ${m.instantiations} inst  ${m.memoryMB.toFixed(0)} MB${m.errors.length > 0 ? `  ERRORS: ${m.errors[0]}` : ''}\n`,
-      )
+    return { v, dir }
+  })
+  const samples = new Map<string, TypecheckMeasurement[]>()
+  for (let round = 1; round <= rounds; round++) {
+    for (const { v, dir } of projects) {
+      for (const compiler of Object.keys(compilers) as Compiler[]) {
+        if (compiler === 'ts7-1' && v.tables !== 200) continue
+        const m = { ...v, compiler, ...check(dir, compiler) }
+        const key = `${label(v)} ${compiler}`
+        samples.set(key, [...(samples.get(key) ?? []), m])
+        process.stderr.write(
+          `round ${round}/${rounds} ${label(v).padEnd(40)} ${compiler.padEnd(6)} check ${m.checkSeconds.toFixed(2)} s  ${m.instantiations} inst  ${m.memoryMB.toFixed(0)} MB${m.errors.length > 0 ? `  ERRORS: ${m.errors[0]}` : ''}\n`,
+        )
+      }
     }
   }
+  const runs: TypecheckMeasurement[] = [...samples.values()].map((list) => ({
+    ...list[0]!,
+    checkSeconds: median(list.map((m) => m.checkSeconds)),
+    totalSeconds: median(list.map((m) => m.totalSeconds)),
+    instantiations: median(list.map((m) => m.instantiations)),
+    memoryMB: median(list.map((m) => m.memoryMB)),
+  }))
 
   // One call of each pattern on a 200-table schema, TS 5.9 (instantiation counts are compiler-specific).
   const singleCall: TypecheckResults['singleCall'] = []
@@ -119,6 +138,7 @@ async function main(): Promise<void> {
     versions: versions(),
     machine: machine(),
     queriesPerSize: Object.fromEntries(sizes.map((n) => [n, queriesAt(n)])),
+    rounds,
     joineryPatterns,
     fullMix,
     runs,

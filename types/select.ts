@@ -13,14 +13,11 @@ export type Flat<T> = { [K in keyof T]: T[K] } & {}
  * qualified. Computed once per table and cached by TypeScript.
  * Refs<'people', { id: number }> == { id: number; 'people.id': number }
  */
-// A mapped type over the key union itself, each value read from the remapped map: `keyof` of a
-// remapped type is recomputed key by key on every use (each method's `keyof C`; TYPES.md,
-// pitfall 1), `keyof` of this one is the union it maps over.
-export type Refs<T extends string, R> = { [K in (keyof R & string) | `${T}.${keyof R & string}`]: Indexable<BareAndQualified<T, R>>[K] }
-type BareAndQualified<T extends string, R> = R & { [K in keyof R & string as `${T}.${K}`]: R[K] }
-
-/** An object any string may index (unknown where it has no such key): lets a key union TypeScript cannot match to a remapped type's keys read it. */
-type Indexable<M> = M & { readonly [key: string]: unknown }
+// A mapped type over the key union itself: `keyof` of a remapped type is recomputed key by key on
+// every use (each method's `keyof C`; TYPES.md, pitfall 1), `keyof` of this one is the union it maps
+// over. Each value strips the table from its key: reading it from a remapped map resolved every
+// property of that map (~65 instantiations more per table at 200 tables).
+export type Refs<T extends string, R> = { [K in (keyof R & string) | `${T}.${keyof R & string}`]: R[(K extends `${T}.${infer N}` ? N : K) & keyof R] }
 
 export type Operator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'like' | 'ilike' | 'is' | 'is not'
 
@@ -153,8 +150,9 @@ export type JoinAlias<P extends string> = P extends `${string}.${infer N}` ? N :
 
 /** `alias.column` references of a joined table, nullable for a left join. */
 // Over the key union, like Refs.
-export type JoinedRefs<A extends string, Row, Nullable extends boolean> = { [K in `${A}.${keyof Row & string}`]: Indexable<JoinedMap<A, Row, Nullable>>[K] }
-type JoinedMap<A extends string, Row, Nullable extends boolean> = { [K in keyof Row & string as `${A}.${K}`]: Nullable extends true ? Row[K] | null : Row[K] }
+export type JoinedRefs<A extends string, Row, Nullable extends boolean> = {
+  [K in `${A}.${keyof Row & string}`]: K extends `${A}.${infer N}` ? (Nullable extends true ? Row[N & keyof Row] | null : Row[N & keyof Row]) : never
+}
 
 /** Tables (or relations) usable in the explicit join forms. */
 export type JoinTable<S extends Schema, T extends string> = (keyof S['~tables'] & string) | (keyof RelationsOf<S, T> & string)

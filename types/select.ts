@@ -70,7 +70,11 @@ type OutKey<K extends string> = K extends `${string} as ${infer A}` ? A : K exte
 type RefOf<K extends string> = K extends `${infer R} as ${string}` ? R : K
 
 /** Selected<{ 'people.name': string }, 'people.name as who'> == { who: string } */
-export type Selected<C, K extends string> = { [P in K as OutKey<P>]: C[RefOf<P> & keyof C] }
+// Plain column names (the usual select) are their own keys: a map over them, whose keys TypeScript
+// reads without computing OutKey for each selection on every use of the result.
+export type Selected<C, K extends string> = [Extract<K, `${string}.${string}` | `${string} as ${string}`>] extends [never]
+  ? { [P in K]: C[P & keyof C] }
+  : { [P in K as OutKey<P>]: C[RefOf<P> & keyof C] }
 
 /**
  * `unknown` when every selection lands on its own key, clear of the selections O and includes I so

@@ -108,7 +108,6 @@ async function serverTimes(statements: Map<E2eCase, { text: string; parameters: 
   return new Map([...times].map(([c, list]) => [c, Math.min(...list)]))
 }
 
-
 async function main(): Promise<void> {
   const host = machine()
   await ensureSeeded()

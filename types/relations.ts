@@ -59,17 +59,37 @@ type IsUniqueFk<Tb, K> = Tb extends { '~columns': infer C extends Columns; '~pri
       : false
   : false
 
-/** A relation as the types see it: target table, one or many, nullable (for one). `id` names its source. */
-export interface Rel<Target extends string = string, Many extends boolean = boolean, Nullable extends boolean = boolean, Id extends string = string> {
+/**
+ * A relation as the types see it: target table, one or many, nullable (for one). `id` names its
+ * source; `name` is its name on its table (`string` where it is the key of an explicit relation).
+ */
+export interface Rel<Target extends string = string, Many extends boolean = boolean, Nullable extends boolean = boolean, Id extends string = string, Name extends string = string> {
   target: Target
   many: Many
   nullable: Nullable
   id: Id
+  name: Name
 }
 
-type ManyToOnes<C extends Columns> = {
-  [E in FkEntries<C> as EntryName<C, E>]: Rel<EntryTarget<E>, false, C[EntryColumn<E>]['~']['nullable'] extends true ? true : false, `m2o:${EntryColumn<E>}`>
-}
+/**
+ * A table's many-to-ones and backrefs as one union of relations, each carrying its name: each
+ * name is computed once, then the map is keyed by it (ByName). Two maps remapped over foreign keys
+ * and paths computed every name again for each question asked of them (~2× the instantiations).
+ */
+type DirectRelations<T, C extends Columns, Paths extends string, B extends string> = ManyToOneRelations<C, FkEntries<C>> | BackrefRelations<T, Paths, B>
+
+type ManyToOneRelations<C extends Columns, E> = E extends `${infer K}>${infer Tg}.${string}`
+  ? Rel<Tg, false, C[K]['~']['nullable'] extends true ? true : false, `m2o:${K}`, ManyToOneName<C, K, Tg>>
+  : never
+
+type BackrefRelations<T, Paths extends string, B extends string> = Paths extends `${infer A}.${infer K}`
+  ? IsUniqueFk<T[A & keyof T], K> extends true
+    ? Rel<A, false, true, `back:${Paths}`, BackrefName<T, Paths, B>>
+    : Rel<A, true, false, `back:${Paths}`, BackrefName<T, Paths, B>>
+  : never
+
+/** Relations keyed by their names. */
+type ByName<R extends Rel> = { [X in R as X['name']]: X }
 
 /**
  * Backref name of path A.K into B (rule 2): A, or `${A}By${Capitalize<m2o name>}` when A is B or
@@ -82,14 +102,6 @@ export type BackrefName<T, P extends string, B extends string> = P extends `${in
       ? A
       : `${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
   : never
-
-type Backrefs<T, Paths extends string, B extends string> = {
-  [P in Paths as BackrefName<T, P, B>]: P extends `${infer A}.${infer K}`
-    ? IsUniqueFk<T[A & keyof T], K> extends true
-      ? Rel<A, false, true, `back:${P}`>
-      : Rel<A, true, false, `back:${P}`>
-    : never
-}
 
 /**
  * For a path J.K into B from a junction J (primary key = exactly two FK columns): the table the
@@ -131,7 +143,7 @@ type ManyToManys<T, Paths extends string, B extends string, Taken> = {
 /** Every relation inferred for table B, before explicit `relations` are applied. */
 export type InferredRelations<T, I, B extends string> = InferredFrom<T, Cols<T, B>, BackrefPaths<I, B>, B>
 
-type InferredFrom<T, C extends Columns, Paths extends string, B extends string> = ManyToOnes<C> & Backrefs<T, Paths, B> extends infer R
+type InferredFrom<T, C extends Columns, Paths extends string, B extends string> = ByName<DirectRelations<T, C, Paths, B>> extends infer R
   ? R & ManyToManys<T, Paths, B, keyof C | keyof R>
   : never
 
@@ -144,13 +156,12 @@ export type TableRelations<T, I, X, B extends string> = B extends keyof X
   ? WithExplicit<T, Cols<T, B>, BackrefPaths<I, B>, B, ResolveExplicit<T, B, X[B]>>
   : InferredRelations<T, I, B>
 
-// Each inferred map is filtered before they are intersected: a name shared by a many-to-one and a
-// backref (a collision the explicit relations resolve) would otherwise intersect to id: never.
-// Many-to-many names count as taken by every inferred name, as at run time.
-type WithExplicit<T, C extends Columns, Paths extends string, B extends string, E> = Keep<ManyToOnes<C>, E> &
-  Keep<Backrefs<T, Paths, B>, E> &
-  Keep<ManyToManys<T, Paths, B, keyof C | keyof ManyToOnes<C> | keyof Backrefs<T, Paths, B>>, E> &
-  E
+// The inferred relations are filtered before they are keyed: a name shared by a many-to-one and a
+// backref (a collision the explicit relations resolve) keeps the one not replaced. Many-to-many
+// names count as taken by every inferred name, as at run time.
+type WithExplicit<T, C extends Columns, Paths extends string, B extends string, E> = DirectRelations<T, C, Paths, B> extends infer D extends Rel
+  ? ByName<Exclude<D, { name: keyof E } | { id: ExplicitIds<E> }>> & Keep<ManyToManys<T, Paths, B, keyof C | D['name']>, E> & E
+  : never
 
 /** The inferred relations an explicit one neither names nor replaces (same foreign key). */
 type Keep<M, E> = { [N in keyof M as N extends keyof E ? never : M[N] extends { id: ExplicitIds<E> } ? never : N]: M[N] }

@@ -88,8 +88,8 @@ type BackrefRelations<T, Paths extends string, B extends string> = Paths extends
     : Rel<A, true, false, `back:${Paths}`, BackrefName<T, Paths, B>>
   : never
 
-/** Relations keyed by their names. */
-type ByName<R extends Rel> = { [X in R as X['name']]: X }
+/** Relations keyed by their names: a map over the names themselves, whose keys TypeScript reads as that union. */
+type ByName<R extends Rel> = { [N in R['name']]: Extract<R, { name: N }> }
 
 /**
  * Backref name of path A.K into B (rule 2): A, or `${A}By${Capitalize<m2o name>}` when A is B or

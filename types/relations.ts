@@ -124,9 +124,11 @@ type JunctionTarget<T, P, B extends string> = P extends `${infer J}.${infer K}`
   : never
 
 /** `{ target table: junction path }` for every junction reaching B. */
-type JunctionTargets<T, Paths extends string, B extends string> = {
-  [P in Paths as JunctionTarget<T, P, B>]: P
-}
+// Over the targets themselves (a map remapped over the paths asked JunctionTarget again for each
+// question; most tables have no junction, and then this map has no key).
+type JunctionTargets<T, Paths extends string, B extends string> = { [X in JunctionTargetOf<T, Paths, B>]: PathsVia<T, Paths, B, X> }
+type JunctionTargetOf<T, Paths extends string, B extends string> = Paths extends string ? JunctionTarget<T, Paths, B> : never
+type PathsVia<T, Paths extends string, B extends string, X> = Paths extends string ? (X extends JunctionTarget<T, Paths, B> ? Paths : never) : never
 
 type IsSingle<U> = [U] extends [never] ? false : { [X in U & string]: Exclude<U, X> }[U & string] extends never ? true : false
 

@@ -178,7 +178,7 @@ type ExplicitIds<E> = { [N in keyof E]: E[N] extends { id: infer Id } ? Id : nev
 type CollisionsOf<T, I, B extends string, X> = CollisionsWith<T, B, Cols<T, B>, BackrefPaths<I, B>, B extends keyof X ? ResolveExplicit<T, B, X[B]> : {}>
 
 type CollisionsWith<T, B extends string, C extends Columns, Paths extends string, E> =
-  | ([Extract<{ [P in Paths]: BackrefName<T, P, B> }[Paths], keyof C | { [F in FkEntries<C>]: EntryName<C, F> }[FkEntries<C>]>] extends [never]
+  | ([Extract<BackrefRelations<T, Paths, B>['name'], keyof C | ManyToOneRelations<C, FkEntries<C>>['name']>] extends [never]
       ? never
       : CollisionMessage<B, ManyToOneNames<C>, BackrefNames<T, Paths, B>, keyof C & string, E>)
   | (IsSingle<FkEntries<C>> extends true ? never : [FkEntries<C>] extends [never] ? never : ManyToOneTwice<B, C, E>)

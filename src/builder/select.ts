@@ -73,6 +73,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * // select "people"."id", "people"."name" from "people"
    * ```
    */
+  // SelectArg<C> written out: through the alias it measured +1.3k instantiations on 200 queries.
   select<K extends (keyof C & string) | `${keyof C & string} as ${string}`>(columns: readonly K[] & NoInfer<DistinctKeys<K, O, I>>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
   /** Selects every column of the table not selected yet (what a query that selects nothing returns anyway). */
   selectAll(): SelectQueryBuilder<S, T, C, AddSelection<O, RowOf<S, T>>, I, J>

@@ -37,118 +37,118 @@ export type ManyToOneName<C, K extends string, Tg extends string> = Stripped<K> 
     : N
   : never
 
-type EntryName<C, E> = ManyToOneName<C, EntryColumn<E>, EntryTarget<E>>
-
 /** Every foreign key of the schema as `'table.column>table.column'`. */
 export type SchemaFks<T> = { [K in keyof T & string]: `${K}.${FkEntries<Cols<T, K>>}` }[keyof T & string]
 
-/** Every FK path `'table.column'` of the schema, keyed by the table it references. Built once per schema. */
-export type FkIndex<T> = { [E in SchemaFks<T> as EntryTarget<E>]: E extends `${infer P}>${string}` ? P : never }
-
-/** The FK paths that reference table B: a one-key match, never `keyof` of the index (not cached). */
-type BackrefPaths<I, B extends string> = I extends { [K in B]: infer P } ? P & string : never
-
-/** Is FK column K of a table unique on its own (unique, or the table's whole primary key)? */
-type IsUniqueFk<Tb, K> = Tb extends { '~columns': infer C extends Columns; '~primaryKey': unknown }
-  ? C[K & keyof C]['~']['unique'] extends true
-    ? true
-    : [Tb['~primaryKey']] extends [K]
-      ? [K] extends [Tb['~primaryKey']]
-        ? true
-        : false
-      : false
-  : false
+/** Every foreign key of the schema as 'table.column>table.column', keyed by the table it references. Built once per schema. */
+// Only the keys read the schema's columns (EntryTarget): with T in the values, TypeScript compared
+// the schema's FkIndex with Schema's when checking createDb's `S extends Schema` (+2.5k at 200 tables).
+export type FkIndex<T> = { [E in SchemaFks<T> as EntryTarget<E>]: E }
 
 /**
- * A relation as the types see it: target table, one or many, nullable (for one). `id` names its
- * source; `name` is its name on its table (`string` where it is the key of an explicit relation).
+ * What foreign key A.K>B.col gives table B, parsed once: its backref's name, relation and path, and
+ * (when A is a junction) the many-to-many's target. Each property is computed when first read.
  */
-export interface Rel<Target extends string = string, Many extends boolean = boolean, Nullable extends boolean = boolean, Id extends string = string, Name extends string = string> {
+type Backref<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}`
+  ? { name: BackrefName<Cols<T, A>, A, K, B>; path: `${A}.${K}`; rel: BackrefRel<T, A, K>; junction: JunctionTarget<T, A, K, B> }
+  : never
+
+/** The backrefs of table B: its keys of the index matched (never `keyof` of the index: not cached). */
+type BackrefsOf<T, I, B extends string> = I extends { [K in B]: infer E } ? Backref<T, E> : never
+
+/** What a many-to-one of a table (FK entry 'K>Tg.col') gives it, parsed once. */
+type ManyToOne<C extends Columns, F> = F extends `${infer K}>${infer Tg}.${string}`
+  ? { name: ManyToOneName<C, K, Tg>; column: K; rel: Rel<Tg, false, C[K]['~']['nullable'] extends true ? true : false, `m2o:${K}`> }
+  : never
+
+/** A relation with its name on its table. */
+interface Named {
+  name: string
+  rel: Rel
+}
+interface ManyToOneShape extends Named {
+  column: string
+}
+interface BackrefShape extends Named {
+  path: string
+  junction: string
+}
+
+/** Is FK column K of table A unique on its own (unique, or the table's whole primary key)? */
+type IsUniqueFk<T, A, K> = Cols<T, A>[K & keyof Cols<T, A>]['~']['unique'] extends true
+  ? true
+  : [PrimaryKeyOf<T, A>] extends [K]
+    ? [K] extends [PrimaryKeyOf<T, A>]
+      ? true
+      : false
+    : false
+
+/** The columns of table A's composite primary key (never without one): read once per table. */
+type PrimaryKeyOf<T, A> = A extends keyof T ? (T[A] extends { '~primaryKey': infer P } ? P : never) : never
+
+/** A relation as the types see it: target table, one or many, nullable (for one); `id` names its source. */
+export interface Rel<Target extends string = string, Many extends boolean = boolean, Nullable extends boolean = boolean, Id extends string = string> {
   target: Target
   many: Many
   nullable: Nullable
   id: Id
-  name: Name
 }
 
+type BackrefRel<T, A extends string, K extends string> = IsUniqueFk<T, A, K> extends true ? Rel<A, false, true, `back:${A}.${K}`> : Rel<A, true, false, `back:${A}.${K}`>
+
 /**
- * A table's many-to-ones and backrefs as one union of relations, each carrying its name: each
- * name is computed once, then the map is keyed by it (ByName). Two maps remapped over foreign keys
- * and paths computed every name again for each question asked of them (a table's relations
- * measured ~500 instantiations that way, ~360 this way: 1 FK and 2 backrefs, 200 tables).
+ * Relations keyed by their names: a map over the names themselves, whose keys TypeScript reads as
+ * that union; a relation is built only when its key is read.
  */
-type DirectRelations<T, C extends Columns, Paths extends string, B extends string> = ManyToOneRelations<C, FkEntries<C>> | BackrefRelations<T, Paths, B>
-
-type ManyToOneRelations<C extends Columns, E> = E extends `${infer K}>${infer Tg}.${string}`
-  ? Rel<Tg, false, C[K]['~']['nullable'] extends true ? true : false, `m2o:${K}`, ManyToOneName<C, K, Tg>>
-  : never
-
-type BackrefRelations<T, Paths extends string, B extends string> = Paths extends `${infer A}.${infer K}`
-  ? IsUniqueFk<T[A & keyof T], K> extends true
-    ? Rel<A, false, true, `back:${Paths}`, BackrefName<T, Paths, B>>
-    : Rel<A, true, false, `back:${Paths}`, BackrefName<T, Paths, B>>
-  : never
-
-/** Relations keyed by their names: a map over the names themselves, whose keys TypeScript reads as that union. */
-type ByName<R extends Rel> = { [N in R['name']]: Extract<R, { name: N }> }
+type ByName<D extends Named> = { [N in D['name']]: Extract<D, { name: N }>['rel'] }
 
 /**
- * Backref name of path A.K into B (rule 2): A, or `${A}By${Capitalize<m2o name>}` when A is B or
- * has another foreign key to B (read from A's own foreign keys).
+ * Backref name of FK A.K into B (rule 2), from A's columns CA: A, or `${A}By${Capitalize<m2o name>}`
+ * when A is B or has another foreign key to B.
  */
-export type BackrefName<T, P extends string, B extends string> = P extends `${infer A}.${infer K}`
-  ? A extends B
-    ? `${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
-    : [Exclude<FksTo<Cols<T, A>, B>, K>] extends [never]
-      ? A
-      : `${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
-  : never
+export type BackrefName<CA extends Columns, A extends string, K extends string, B extends string> = A extends B
+  ? `${A}By${Capitalize<ManyToOneName<CA, K, B>>}`
+  : [Exclude<FksTo<CA, B>, K>] extends [never]
+    ? A
+    : `${A}By${Capitalize<ManyToOneName<CA, K, B>>}`
 
 /**
- * For a path J.K into B from a junction J (primary key = exactly two FK columns): the table the
+ * For FK J.K into B from a junction J (primary key = exactly two FK columns): the table the
  * junction's other FK column references, unless that is B itself (a self-junction is not inferred).
  */
-type JunctionTarget<T, P, B extends string> = P extends `${infer J}.${infer K}`
-  ? T[J & keyof T] extends { '~primaryKey': infer PK }
-    ? K extends PK
-      ? Exclude<PK, K> extends infer O extends string
-        ? IsSingle<O> extends true
-          ? EntryTarget<Extract<FkEntries<Cols<T, J>>, `${O}>${string}`>> extends infer X extends string
-            ? X extends B
-              ? never
-              : X
-            : never
-          : never
+type JunctionTarget<T, J extends string, K extends string, B extends string> = K extends PrimaryKeyOf<T, J>
+  ? Exclude<PrimaryKeyOf<T, J>, K> extends infer O extends string
+    ? IsSingle<O> extends true
+      ? EntryTarget<Extract<FkEntries<Cols<T, J>>, `${O}>${string}`>> extends infer X extends string
+        ? X extends B
+          ? never
+          : X
         : never
       : never
     : never
   : never
 
-/** `{ target table: junction path }` for every junction reaching B. */
-// Over the targets themselves (a map remapped over the paths asked JunctionTarget again for each
-// question; most tables have no junction, and then this map has no key).
-type JunctionTargets<T, Paths extends string, B extends string> = { [X in JunctionTargetOf<T, Paths, B>]: PathsVia<T, Paths, B, X> }
-type JunctionTargetOf<T, Paths extends string, B extends string> = Paths extends string ? JunctionTarget<T, Paths, B> : never
-type PathsVia<T, Paths extends string, B extends string, X> = Paths extends string ? (X extends JunctionTarget<T, Paths, B> ? Paths : never) : never
+/** `{ target table: junction paths }` for every junction reaching a table: no key for most tables. */
+type JunctionTargets<P extends BackrefShape> = { [X in P['junction']]: PathsVia<P, X> }
+// Not Extract<P, { junction: X }>: a backref that is no junction has junction `never`, which matches any X.
+type PathsVia<P extends BackrefShape, X> = P extends unknown ? (X extends P['junction'] ? P['path'] : never) : never
 
 type IsSingle<U> = [U] extends [never] ? false : { [X in U & string]: Exclude<U, X> }[U & string] extends never ? true : false
 
 /** Many-to-many through junctions (rule 3): unambiguous, and only where the name is free. */
-type ManyToManys<T, Paths extends string, B extends string, Taken> = {
-  [X in keyof JunctionTargets<T, Paths, B> as X extends Taken ? never : IsSingle<JunctionTargets<T, Paths, B>[X]> extends true ? X : never]: Rel<
+type ManyToManys<P extends BackrefShape, Taken> = {
+  [X in keyof JunctionTargets<P> as X extends Taken ? never : IsSingle<JunctionTargets<P>[X]> extends true ? X : never]: Rel<
     X & string,
     true,
     false,
-    `m2m:${JunctionTargets<T, Paths, B>[X] & string}`
+    `m2m:${JunctionTargets<P>[X] & string}`
   >
 }
 
 /** Every relation inferred for table B, before explicit `relations` are applied. */
-export type InferredRelations<T, I, B extends string> = InferredFrom<T, Cols<T, B>, BackrefPaths<I, B>, B>
+export type InferredRelations<T, I, B extends string> = InferredFrom<Cols<T, B>, ManyToOne<Cols<T, B>, FkEntries<Cols<T, B>>>, BackrefsOf<T, I, B>>
 
-type InferredFrom<T, C extends Columns, Paths extends string, B extends string> = ByName<DirectRelations<T, C, Paths, B>> extends infer R
-  ? R & ManyToManys<T, Paths, B, keyof C | keyof R>
-  : never
+type InferredFrom<C extends Columns, M extends Named, P extends BackrefShape> = ByName<M | P> & ManyToManys<P, keyof C | M['name'] | P['name']>
 
 /**
  * A table's relations: explicit ones (from `relations`) win by name, and replace the inferred
@@ -156,15 +156,17 @@ type InferredFrom<T, C extends Columns, Paths extends string, B extends string> 
  * Relations<clinicTables, FkIndex<…>, {}, 'people'> == { appointments: Rel<'appointments', true, …>; attendances: … }
  */
 export type TableRelations<T, I, X, B extends string> = B extends keyof X
-  ? WithExplicit<T, Cols<T, B>, BackrefPaths<I, B>, B, ResolveExplicit<T, B, X[B]>>
+  ? WithExplicit<Cols<T, B>, ManyToOne<Cols<T, B>, FkEntries<Cols<T, B>>>, BackrefsOf<T, I, B>, ResolveExplicit<T, B, X[B]>>
   : InferredRelations<T, I, B>
 
 // The inferred relations are filtered before they are keyed: a name shared by a many-to-one and a
 // backref (a collision the explicit relations resolve) keeps the one not replaced. Many-to-many
 // names count as taken by every inferred name, as at run time.
-type WithExplicit<T, C extends Columns, Paths extends string, B extends string, E> = DirectRelations<T, C, Paths, B> extends infer D extends Rel
-  ? ByName<Exclude<D, { name: keyof E } | { id: ExplicitIds<E> }>> & Keep<ManyToManys<T, Paths, B, keyof C | D['name']>, E> & E
-  : never
+type WithExplicit<C extends Columns, M extends Named, P extends BackrefShape, E> = ByName<
+  Exclude<M | P, { name: keyof E } | { rel: { id: ExplicitIds<E> } }>
+> &
+  Keep<ManyToManys<P, keyof C | M['name'] | P['name']>, E> &
+  E
 
 /** The inferred relations an explicit one neither names nor replaces (same foreign key). */
 type Keep<M, E> = { [N in keyof M as N extends keyof E ? never : M[N] extends { id: ExplicitIds<E> } ? never : N]: M[N] }
@@ -175,54 +177,48 @@ type ExplicitIds<E> = { [N in keyof E]: E[N] extends { id: infer Id } ? Id : nev
 // the same name of one table; two many-to-ones of one table; two backrefs. It builds the sentences
 // and reads the explicit relations, which resolve collisions.
 
-type CollisionsOf<T, I, B extends string, X> = CollisionsWith<T, B, Cols<T, B>, BackrefPaths<I, B>, B extends keyof X ? ResolveExplicit<T, B, X[B]> : {}>
+type CollisionsOf<T, I, B extends string, X> = CollisionsWith<
+  B,
+  Cols<T, B>,
+  ManyToOne<Cols<T, B>, FkEntries<Cols<T, B>>>,
+  BackrefsOf<T, I, B>,
+  B extends keyof X ? ResolveExplicit<T, B, X[B]> : {}
+>
 
-type CollisionsWith<T, B extends string, C extends Columns, Paths extends string, E> =
-  | ([Extract<BackrefRelations<T, Paths, B>['name'], keyof C | ManyToOneRelations<C, FkEntries<C>>['name']>] extends [never]
-      ? never
-      : CollisionMessage<B, ManyToOneNames<C>, BackrefNames<T, Paths, B>, keyof C & string, E>)
-  | (IsSingle<FkEntries<C>> extends true ? never : [FkEntries<C>] extends [never] ? never : ManyToOneTwice<B, C, E>)
-  | (IsSingle<Paths> extends true ? never : [Paths] extends [never] ? never : BackrefTwice<T, B, Paths, E>)
+type CollisionsWith<B extends string, C extends Columns, M extends ManyToOneShape, P extends BackrefShape, E> =
+  | ([Extract<P['name'], keyof C | M['name']>] extends [never] ? never : CollisionMessage<B, M, P, keyof C & string, E>)
+  | (IsSingle<M['column']> extends true ? never : [M] extends [never] ? never : ManyToOneTwice<B, M, M, E>)
+  | (IsSingle<P['path']> extends true ? never : [P] extends [never] ? never : BackrefTwice<B, P, P, E>)
 
-type ManyToOneTwice<B extends string, C extends Columns, E> = {
-  [F in FkEntries<C>]: EntryName<C, F> extends infer N extends string
-    ? N extends keyof E
-      ? never
-      : `m2o:${EntryColumn<F>}` extends ExplicitIds<E>
-        ? never
-        : N extends { [F2 in Exclude<FkEntries<C>, F>]: `m2o:${EntryColumn<F2>}` extends ExplicitIds<E> ? never : EntryName<C, F2> }[Exclude<FkEntries<C>, F>]
-          ? `relation name collision: ${B}.${N} is inferred from two many-to-ones (${B}.${EntryColumn<F>} and another column); name them in schema({...}, { relations })`
-          : never
+/** A name not taken by an explicit relation, from a relation not replaced by one. */
+type Unresolved<D extends Named, E> = D extends unknown ? (D['name'] extends keyof E ? never : D['rel']['id'] extends ExplicitIds<E> ? never : D['name']) : never
+
+type ManyToOneTwice<B extends string, M extends ManyToOneShape, All extends ManyToOneShape, E> = M extends unknown
+  ? Unresolved<M, E> extends infer N extends string
+    ? N extends Unresolved<Exclude<All, M>, E>
+      ? `relation name collision: ${B}.${N} is inferred from two many-to-ones (${B}.${M['column']} and another column); name them in schema({...}, { relations })`
+      : never
     : never
-}[FkEntries<C>]
+  : never
 
-type BackrefTwice<T, B extends string, Paths extends string, E> = {
-  [P in Paths]: BackrefName<T, P, B> extends infer N extends string
-    ? N extends keyof E
-      ? never
-      : `back:${P}` extends ExplicitIds<E>
-        ? never
-        : N extends { [P2 in Exclude<Paths, P>]: `back:${P2}` extends ExplicitIds<E> ? never : BackrefName<T, P2, B> }[Exclude<Paths, P>]
-          ? `relation name collision: ${B}.${N} is the backref of ${P} and of another foreign key; name them in schema({...}, { relations })`
-          : never
+type BackrefTwice<B extends string, P extends BackrefShape, All extends BackrefShape, E> = P extends unknown
+  ? Unresolved<P, E> extends infer N extends string
+    ? N extends Unresolved<Exclude<All, P>, E>
+      ? `relation name collision: ${B}.${N} is the backref of ${P['path']} and of another foreign key; name them in schema({...}, { relations })`
+      : never
     : never
-}[Paths]
+  : never
 
-type ManyToOneNames<C extends Columns> = { [F in FkEntries<C>]: [EntryName<C, F>, EntryColumn<F>] }[FkEntries<C>]
-type BackrefNames<T, Paths extends string, B extends string> = { [P in Paths]: [BackrefName<T, P, B>, P] }[Paths]
-
-type CollisionMessage<B extends string, M, Back, Columns extends string, E> = Back extends [infer N extends string, infer P extends string]
-  ? N extends keyof E
-    ? never
-    : `back:${P}` extends ExplicitIds<E>
-      ? never
-      : N extends Columns
-        ? `relation name collision: ${B}.${N} is a column and the backref of ${P}; name the relation in schema({...}, { relations })`
-        : M extends [N, infer K extends string]
-          ? `m2o:${K}` extends ExplicitIds<E>
-            ? never
-            : `relation name collision: ${B}.${N} is inferred from many-to-one via ${B}.${K} and from the backref of ${P}; name one of them in schema({...}, { relations })`
-          : never
+type CollisionMessage<B extends string, M extends ManyToOneShape, P extends BackrefShape, Columns extends string, E> = P extends unknown
+  ? Unresolved<P, E> extends infer N extends string
+    ? N extends Columns
+      ? `relation name collision: ${B}.${N} is a column and the backref of ${P['path']}; name the relation in schema({...}, { relations })`
+      : M extends { name: N; column: infer K extends string }
+        ? `m2o:${K}` extends ExplicitIds<E>
+          ? never
+          : `relation name collision: ${B}.${N} is inferred from many-to-one via ${B}.${K} and from the backref of ${P['path']}; name one of them in schema({...}, { relations })`
+        : never
+    : never
   : never
 
 /**
@@ -242,18 +238,9 @@ type CheckTables<T, X> = FkIndex<T> extends infer I
   : never
 
 // The names one foreign key 'A.K>B.col' gives, as 'table:name': its many-to-one on A, its backref
-// on B. Everything is local to the FK's own table A (its other FKs to B decide `By`). BackrefPair
-// restates BackrefName's rule on the FK already split: asking BackrefName (a second split and an
-// alias per FK) measured +2.3k instantiations for schema() at 200 tables and +11k at 1000, paid
-// by every checker, against 3k saved once by queries that touch every table.
+// on B. Everything is local to the FK's own table A (its other FKs to B decide `By`).
 type M2OPair<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}` ? `${A}:${ManyToOneName<Cols<T, A>, K, B>}` : never
-type BackrefPair<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}`
-  ? A extends B
-    ? `${B}:${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
-    : [Exclude<FksTo<Cols<T, A>, B>, K>] extends [never]
-      ? `${B}:${A}`
-      : `${B}:${A}By${Capitalize<ManyToOneName<Cols<T, A>, K, B>>}`
-  : never
+type BackrefPair<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}` ? `${B}:${BackrefName<Cols<T, A>, A, K, B>}` : never
 
 /** Every column as 'table:column': one template per table. */
 type ColumnPairs<T> = { [K in keyof T & string]: `${K}:${keyof Cols<T, K> & string}` }[keyof T & string]

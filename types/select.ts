@@ -106,8 +106,12 @@ type Literal<K> = K extends string ? (string extends K ? never : K) : never
 /** The keys the result already has: the selections O so far (never: none) and the includes I. */
 type ResultKeys<O, I> = [O] extends [never] ? ({} extends I ? never : keyof I & string) : (keyof O | keyof I) & string
 
-/** What a builder returns once executed: everything of the table when nothing was selected. */
-export type ResultRow<R, O, I> = Flat<([O] extends [never] ? R : O) & I>
+/**
+ * What a select over table T returns once executed: everything of the table when nothing was
+ * selected. The row is read only in that branch: as an argument it was instantiated for every
+ * builder type whose result TypeScript read (~50 instantiations per include callback).
+ */
+export type ResultRow<S extends Schema, T extends string, O, I> = Flat<([O] extends [never] ? RowOf<S, T> : O) & I>
 
 /** Adds a selection to what was selected so far (never = nothing yet). */
 export type AddSelection<O, N> = [O] extends [never] ? N : O & N
@@ -130,9 +134,9 @@ export type RelatedBuilder<S extends Schema, Tg extends string> = SelectQueryBui
  */
 export type CallbackResult<F, S extends Schema, Tg extends string> = F extends (q: never) => { readonly '~result': infer R }
   ? unknown extends R
-    ? ResultRow<RowOf<S, Tg>, never, {}>
+    ? ResultRow<S, Tg, never, {}>
     : R
-  : ResultRow<RowOf<S, Tg>, never, {}>
+  : ResultRow<S, Tg, never, {}>
 
 /** Many → array, nullable one → `| null`, one → the row. */
 export type Included<R, Row> = R extends { many: true } ? Row[] : R extends { nullable: true } ? Row | null : Row

@@ -31,7 +31,7 @@ export type Operator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 
 // constraint on the operator that read the column was instantiated with every column's type
 // while K was being inferred (~70 instantiations per where call at 200 tables).
 export type ValueFor<V, Op> = [Op] extends ['in' | 'not in']
-  ? readonly NonNullable<V>[] | { readonly '~result': Record<string, NonNullable<V> | null> }
+  ? readonly NonNullable<V>[] | { readonly '~result': () => Record<string, NonNullable<V> | null> }
   : [Op] extends ['is' | 'is not']
     ? NonNullable<V> extends boolean
       ? boolean | null
@@ -114,6 +114,14 @@ type ResultKeys<O, I> = [O] extends [never] ? ({} extends I ? never : keyof I & 
  */
 export type ResultRow<S extends Schema, T extends string, O, I> = Flat<([O] extends [never] ? RowOf<S, T> : O) & I>
 
+/**
+ * The row a select query returns: QueryRow<typeof query> == { id: number; name: string }. A query
+ * holds it as a function's return type, which TypeScript computes only when asked: as a plain
+ * property it was computed, generic, for each select overload whose result was inferred against
+ * `{ '~result': unknown }` (an include callback's contextual return; ~110 instantiations a call).
+ */
+export type QueryRow<Q> = Q extends { readonly '~result': () => infer R } ? R : never
+
 /** Adds a selection to what was selected so far (never = nothing yet). */
 export type AddSelection<O, N> = [O] extends [never] ? N : O & N
 
@@ -133,7 +141,7 @@ export type RelatedBuilder<S extends Schema, Tg extends string> = SelectQueryBui
  * (F is then its constraint, whose result is `unknown`). The whole row is built only then.
  * CallbackResult<(q: …) => SelectQueryBuilder<…, { name: string }>, Clinic, 'people'> == { name: string }
  */
-export type CallbackResult<F, S extends Schema, Tg extends string> = F extends (q: never) => { readonly '~result': infer R }
+export type CallbackResult<F, S extends Schema, Tg extends string> = F extends (q: never) => { readonly '~result': () => infer R }
   ? unknown extends R
     ? ResultRow<S, Tg, never, {}>
     : R

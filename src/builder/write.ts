@@ -6,7 +6,7 @@ import type { CompiledQuery } from '../compiler/compile.js'
 import { JoineryError, listNames } from '../errors.js'
 import type { Executor } from '../executor.js'
 import type { ColumnInfo, Schema, TableInfo } from '../schema/schema.js'
-import type { Refs, RowOf, SelectArg, Selected } from '../../types/select.js'
+import type { QueryRow, Refs, RowOf, SelectArg, Selected } from '../../types/select.js'
 import type { InsertRow, NeedsWhere, UpdateRow, WriteResult } from '../../types/write.js'
 import { expression, isExpression } from './expression.js'
 import type { Expression } from './expression.js'
@@ -31,8 +31,8 @@ export interface InsertStart<S extends Schema, T extends string> {
   /** The columns an `insert … select` fills, in the order the query selects them. */
   columns<K extends keyof InsertRow<Cols<S, T>> & string>(columns: readonly K[]): {
     /** The query whose rows are inserted: `insert into t (a, b) select …`. */
-    expression<Q extends { readonly '~result': { [P in K]: RowOf<S, T>[P] } }>(
-      query: Q & ([Exclude<keyof Q['~result'], K>] extends [never] ? unknown : { error: `the query selects ${Exclude<keyof Q['~result'], K> & string}, which columns([…]) does not list` }),
+    expression<Q extends { readonly '~result': () => { [P in K]: RowOf<S, T>[P] } }>(
+      query: Q & ([Exclude<keyof QueryRow<Q>, K>] extends [never] ? unknown : { error: `the query selects ${Exclude<keyof QueryRow<Q>, K> & string}, which columns([…]) does not list` }),
     ): InsertQueryBuilder<S, T>
   }
 }

@@ -136,14 +136,12 @@ type PathsVia<P extends BackrefShape, X> = P extends unknown ? (X extends P['jun
 type IsSingle<U> = [U] extends [never] ? false : { [X in U & string]: Exclude<U, X> }[U & string] extends never ? true : false
 
 /** Many-to-many through junctions (rule 3): unambiguous, and only where the name is free. */
+// Mapped over the names computed once (ManyToManyNames): with the names in an `as` clause, every
+// `keyof` of a table's relations (each include's, join's constraint) computed them again.
 type ManyToManys<P extends BackrefShape, Taken> = {
-  [X in keyof JunctionTargets<P> as X extends Taken ? never : IsSingle<JunctionTargets<P>[X]> extends true ? X : never]: Rel<
-    X & string,
-    true,
-    false,
-    `m2m:${JunctionTargets<P>[X] & string}`
-  >
+  [X in ManyToManyNames<JunctionTargets<P>, Taken>]: Rel<X, true, false, `m2m:${JunctionTargets<P>[X] & string}`>
 }
+type ManyToManyNames<J, Taken> = { [X in keyof J]: X extends Taken ? never : IsSingle<J[X]> extends true ? X : never }[keyof J] & string
 
 /** Every relation inferred for table B, before explicit `relations` are applied. */
 export type InferredRelations<T, I, B extends string> = InferredFrom<Cols<T, B>, ManyToOne<Cols<T, B>, FkEntries<Cols<T, B>>>, BackrefsOf<T, I, B>>

@@ -146,7 +146,11 @@ type ManyToManyNames<J, Taken> = { [X in keyof J]: X extends Taken ? never : IsS
 /** Every relation inferred for table B, before explicit `relations` are applied. */
 export type InferredRelations<T, I, B extends string> = InferredFrom<Cols<T, B>, ManyToOne<Cols<T, B>, FkEntries<Cols<T, B>>>, BackrefsOf<T, I, B>>
 
-type InferredFrom<C extends Columns, M extends Named, P extends BackrefShape> = ByName<M | P> & ManyToManys<P, keyof C | M['name'] | P['name']>
+// Most tables have no junction among their backrefs: their relations are then the one map (an
+// intersection with the empty many-to-many map measured ~8k instantiations more over 200 queries).
+type InferredFrom<C extends Columns, M extends Named, P extends BackrefShape> = [P['junction']] extends [never]
+  ? ByName<M | P>
+  : ByName<M | P> & ManyToManys<P, keyof C | M['name'] | P['name']>
 
 /**
  * A table's relations: explicit ones (from `relations`) win by name, and replace the inferred

@@ -201,6 +201,8 @@ expectType<{ id: number }[]>(
 )
 // in a subquery of a nullable column
 expectType<{ name: string }[]>(await people.select(['name']).where('id', 'in', db.selectFrom('appointments').select(['roomId'])).execute())
+// a subquery whose column has another type is refused
+expectError(people.where('id', 'in', db.selectFrom('people').select(['name'])))
 // a callback that does not use eb
 expectType<{ id: number }[]>(await people.select(() => ['id']).execute())
 expectType<{ id: number; one: number }[]>(await people.select(() => ['id', sql<number>`1`.as('one')]).execute())

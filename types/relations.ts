@@ -28,7 +28,7 @@ export type FkColumns<C extends Columns> = EntryColumn<FkEntries<C>>
 /** The FK columns of a table that reference table B. */
 type FksTo<C extends Columns, B extends string> = EntryColumn<Extract<FkEntries<C>, `${string}>${B}.${string}`>>
 
-type Stripped<K extends string> = K extends `${infer N}_id` ? N : K extends `${infer N}Id` ? N : ''
+type Stripped<K extends string> = K extends `${infer N}Id` ? N : K extends `${infer N}_id` ? N : ''
 
 /**
  * Many-to-one name of FK column K to table Tg (rule 1): personId → person; reportsTo →

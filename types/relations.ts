@@ -6,7 +6,7 @@ import type { Columns } from '../src/schema/table.js'
 import type { ExplicitRelationSpec } from '../src/schema/relations.js'
 
 /** The columns of table K of schema T (never when T[K] is not a table): cached per table, read by every per-table question. */
-export type Cols<T, K> = K extends keyof T ? (T[K] extends { '~columns': infer C extends Columns } ? C : never) : never
+export type Cols<T, K> = K extends keyof T ? (T[K] extends { '~columns': Columns } ? T[K]['~columns'] : never) : never
 
 /**
  * A table's foreign keys as `'column>table.column'`, from one pass over its columns with no

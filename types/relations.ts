@@ -28,6 +28,7 @@ export type FkColumns<C extends Columns> = EntryColumn<FkEntries<C>>
 /** The FK columns of a table that reference table B. */
 type FksTo<C extends Columns, B extends string> = EntryColumn<Extract<FkEntries<C>, `${string}>${B}.${string}`>>
 
+// `Id` first: no key ends in both suffixes, and camelCase keys (the DSL's usual style) match at once.
 type Stripped<K extends string> = K extends `${infer N}Id` ? N : K extends `${infer N}_id` ? N : ''
 
 /**

@@ -143,14 +143,10 @@ export type RelatedBuilder<S extends Schema, Tg extends string> = SelectQueryBui
 
 /**
  * What a relation callback's query returns; every column of table Tg when there is no callback
- * (F is then its constraint, whose result is `unknown`). The whole row is built only then.
+ * (F is then its constraint, whose `'~result'` is no query's). The whole row is built only then.
  * CallbackResult<(q: …) => SelectQueryBuilder<…, { name: string }>, Clinic, 'people'> == { name: string }
  */
-export type CallbackResult<F, S extends Schema, Tg extends string> = F extends (q: never) => { readonly '~result': () => infer R }
-  ? unknown extends R
-    ? ResultRow<S, Tg, never, {}>
-    : R
-  : ResultRow<S, Tg, never, {}>
+export type CallbackResult<F, S extends Schema, Tg extends string> = F extends (q: never) => { readonly '~result': () => infer R } ? R : ResultRow<S, Tg, never, {}>
 
 /** Many → array, nullable one → `| null`, one → the row. */
 export type Included<R, Row> = R extends { many: true } ? Row[] : R extends { nullable: true } ? Row | null : Row

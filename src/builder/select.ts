@@ -84,9 +84,9 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * db.selectFrom('people').whereRelated('appointments', (a) => a.where('notes', 'is not', null))
    * ```
    */
-  whereRelated<N extends keyof RelationsOf<S, T> & string>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): SelectQueryBuilder<S, T, C, O, I, J>
+  whereRelated<N extends keyof RelationsOf<S, T> & string>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): this
   /** Keeps rows that have no related row (matching `build`'s where): `not exists (…)`. */
-  whereNotRelated<N extends keyof RelationsOf<S, T> & string>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): SelectQueryBuilder<S, T, C, O, I, J>
+  whereNotRelated<N extends keyof RelationsOf<S, T> & string>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): this
   /**
    * Adds the related rows under the relation's name, all in the same SQL statement. The callback
    * shapes the nested query: select, where, orderBy, limit, offset, include (any depth).
@@ -145,13 +145,13 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
     right: keyof C & string,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, true>, O, I, J & { [K in N]: N }>
   /** Orders by a column or an expression, `asc` by default (`'desc nulls last'` …); several calls order by several. */
-  orderBy(column: (keyof C & string) | Expression<unknown>, direction?: OrderDirection): SelectQueryBuilder<S, T, C, O, I, J>
+  orderBy(column: (keyof C & string) | Expression<unknown>, direction?: OrderDirection): this
   /** `group by` columns or expressions. */
-  groupBy(...columns: ((keyof C & string) | Expression<unknown>)[]): SelectQueryBuilder<S, T, C, O, I, J>
+  groupBy(...columns: ((keyof C & string) | Expression<unknown>)[]): this
   /** Filters groups: `having((eb) => eb(eb.fn.countAll(), '>', 1))`-style conditions, like `where`. */
-  having(condition: (eb: ExpressionBuilder<S, C>) => Expression<boolean>): SelectQueryBuilder<S, T, C, O, I, J>
+  having(condition: (eb: ExpressionBuilder<S, C>) => Expression<boolean>): this
   /** `select distinct on (…)`: one row per distinct value of the columns (the first by orderBy). */
-  distinctOn(first: (keyof C & string) | Expression<unknown>, ...rest: ((keyof C & string) | Expression<unknown>)[]): SelectQueryBuilder<S, T, C, O, I, J>
+  distinctOn(first: (keyof C & string) | Expression<unknown>, ...rest: ((keyof C & string) | Expression<unknown>)[]): this
   /** `union` with a query returning the same row type (duplicates removed). */
   union<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): SelectQueryBuilder<S, T, C, O, I, J>
   /** `union all`: keeps duplicates. */
@@ -163,11 +163,11 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   /** This one-column query as a scalar subquery in a selection: `eb.selectFrom(…).select(['x']).limit(1).as('x')`. */
   as<A extends string>(alias: A): AliasedExpression<ScalarOf<ResultRow<S, T, O, I>>, A>
   /** At most `count` rows (a non-negative integer). Inside include: per parent row. */
-  limit(count: number): SelectQueryBuilder<S, T, C, O, I, J>
+  limit(count: number): this
   /** Skips `count` rows (a non-negative integer). Inside include: per parent row. */
-  offset(count: number): SelectQueryBuilder<S, T, C, O, I, J>
+  offset(count: number): this
   /** `select distinct`. */
-  distinct(): SelectQueryBuilder<S, T, C, O, I, J>
+  distinct(): this
   /** Runs the query: every row, decoded to the schema's types, nested relations included. */
   execute(): Promise<ResultRow<S, T, O, I>[]>
   /** The first row, or `undefined` when there is none. Adds no limit: add `.limit(1)` yourself. */

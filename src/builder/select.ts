@@ -153,13 +153,13 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   /** `select distinct on (…)`: one row per distinct value of the columns (the first by orderBy). */
   distinctOn(first: (keyof C & string) | Expression<unknown>, ...rest: ((keyof C & string) | Expression<unknown>)[]): this
   /** `union` with a query returning the same row type (duplicates removed). */
-  union<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): SelectQueryBuilder<S, T, C, O, I, J>
+  union<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): this
   /** `union all`: keeps duplicates. */
-  unionAll<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): SelectQueryBuilder<S, T, C, O, I, J>
+  unionAll<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): this
   /** `intersect`: rows in both queries. */
-  intersect<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): SelectQueryBuilder<S, T, C, O, I, J>
+  intersect<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): this
   /** `except`: rows of this query not in the other. */
-  except<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): SelectQueryBuilder<S, T, C, O, I, J>
+  except<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): this
   /** This one-column query as a scalar subquery in a selection: `eb.selectFrom(…).select(['x']).limit(1).as('x')`. */
   as<A extends string>(alias: A): AliasedExpression<ScalarOf<ResultRow<S, T, O, I>>, A>
   /** At most `count` rows (a non-negative integer). Inside include: per parent row. */

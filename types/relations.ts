@@ -65,6 +65,9 @@ type ManyToOne<C extends Columns, F> = F extends `${infer K}>${infer Tg}.${strin
   ? { name: ManyToOneName<C, K, Tg>; column: K; rel: Rel<Tg, false, C[K]['~']['nullable'] extends true ? true : false, `m2o:${K}`> }
   : never
 
+/** The many-to-ones of a table with columns C. */
+type ManyToOnesOf<C extends Columns> = ManyToOne<C, FkEntries<C>>
+
 /** A relation with its name on its table: what ManyToOne and Backref have in common. */
 interface Named {
   name: string
@@ -150,7 +153,7 @@ type ManyToManys<P extends BackrefShape, Taken> = {
 type ManyToManyNames<J, Taken> = { [X in keyof J]: X extends Taken ? never : IsSingle<J[X]> extends true ? X : never }[keyof J] & string
 
 /** Every relation inferred for table B, before explicit `relations` are applied. */
-export type InferredRelations<T, I, B extends string> = InferredFrom<Cols<T, B>, ManyToOne<Cols<T, B>, FkEntries<Cols<T, B>>>, BackrefsOf<T, I, B>>
+export type InferredRelations<T, I, B extends string> = InferredFrom<Cols<T, B>, ManyToOnesOf<Cols<T, B>>, BackrefsOf<T, I, B>>
 
 // Most tables have no junction among their backrefs: their relations are then the one map (an
 // intersection with the empty many-to-many map measured 3.8k instantiations more over 200 queries).
@@ -164,7 +167,7 @@ type InferredFrom<C extends Columns, M extends Named, P extends BackrefShape> = 
  * Relations<clinicTables, FkIndex<…>, {}, 'people'> == { appointments: Rel<'appointments', true, …>; attendances: … }
  */
 export type TableRelations<T, I, X, B extends string> = B extends keyof X
-  ? WithExplicit<Cols<T, B>, ManyToOne<Cols<T, B>, FkEntries<Cols<T, B>>>, BackrefsOf<T, I, B>, ResolveExplicit<T, B, X[B]>>
+  ? WithExplicit<Cols<T, B>, ManyToOnesOf<Cols<T, B>>, BackrefsOf<T, I, B>, ResolveExplicit<T, B, X[B]>>
   : InferredRelations<T, I, B>
 
 // The inferred relations are filtered before they are keyed: a name shared by a many-to-one and a
@@ -188,33 +191,33 @@ type ExplicitIds<E> = { [N in keyof E]: E[N] extends { id: infer Id } ? Id : nev
 type CollisionsOf<T, I, B extends string, X> = CollisionsWith<
   B,
   Cols<T, B>,
-  ManyToOne<Cols<T, B>, FkEntries<Cols<T, B>>>,
+  ManyToOnesOf<Cols<T, B>>,
   BackrefsOf<T, I, B>,
   B extends keyof X ? ResolveExplicit<T, B, X[B]> : {}
 >
 
 type CollisionsWith<B extends string, C extends Columns, M extends ManyToOneShape, P extends BackrefShape, E> =
   | ([Extract<P['name'], keyof C | M['name']>] extends [never] ? never : CollisionMessage<B, M, P, keyof C & string, E>)
-  | (IsSingle<M['column']> extends true ? never : [M] extends [never] ? never : ManyToOneTwice<B, M, M, E>)
-  | (IsSingle<P['path']> extends true ? never : [P] extends [never] ? never : BackrefTwice<B, P, P, E>)
+  | (IsSingle<M['column']> extends true ? never : ManyToOneTwice<B, SharedName<M, M, E>>)
+  | (IsSingle<P['path']> extends true ? never : BackrefTwice<B, SharedName<P, P, E>>)
 
 /** A name not taken by an explicit relation, from a relation not replaced by one. */
 type Unresolved<D extends Named, E> = D extends unknown ? (D['name'] extends keyof E ? never : D['rel']['id'] extends ExplicitIds<E> ? never : D['name']) : never
 
-type ManyToOneTwice<B extends string, M extends ManyToOneShape, All extends ManyToOneShape, E> = M extends unknown
-  ? Unresolved<M, E> extends infer N extends string
-    ? N extends Unresolved<Exclude<All, M>, E>
-      ? `relation name collision: ${B}.${N} is inferred from two many-to-ones (${B}.${M['column']} and another column); name them in schema({...}, { relations })`
+/** The relations of D whose name, unresolved, another relation of All has too. */
+type SharedName<D extends Named, All extends Named, E> = D extends unknown
+  ? Unresolved<D, E> extends infer N extends string
+    ? N extends Unresolved<Exclude<All, D>, E>
+      ? D
       : never
     : never
   : never
 
-type BackrefTwice<B extends string, P extends BackrefShape, All extends BackrefShape, E> = P extends unknown
-  ? Unresolved<P, E> extends infer N extends string
-    ? N extends Unresolved<Exclude<All, P>, E>
-      ? `relation name collision: ${B}.${N} is the backref of ${P['path']} and of another foreign key; name them in schema({...}, { relations })`
-      : never
-    : never
+type ManyToOneTwice<B extends string, M extends ManyToOneShape> = M extends unknown
+  ? `relation name collision: ${B}.${M['name']} is inferred from two many-to-ones (${B}.${M['column']} and another column); name them in schema({...}, { relations })`
+  : never
+type BackrefTwice<B extends string, P extends BackrefShape> = P extends unknown
+  ? `relation name collision: ${B}.${P['name']} is the backref of ${P['path']} and of another foreign key; name them in schema({...}, { relations })`
   : never
 
 type CollisionMessage<B extends string, M extends ManyToOneShape, P extends BackrefShape, Columns extends string, E> = P extends unknown

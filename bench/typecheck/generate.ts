@@ -114,13 +114,16 @@ interface Query {
   grandchild?: Tbl
 }
 
-/** Spreads queries over the schema; each pattern takes the next table where it applies. */
-export function queries(tables: Tbl[], count: number, kinds: readonly Pattern[]): Query[] {
+/**
+ * Spreads queries over the schema; each pattern takes the next table where it applies. With
+ * `sameTable`, every query starts from where the first one did (the same call again on one table).
+ */
+export function queries(tables: Tbl[], count: number, kinds: readonly Pattern[], sameTable = false): Query[] {
   const out: Query[] = []
   for (let q = 0; q < count; q++) {
     const pattern = kinds[q % kinds.length]!
     for (let attempt = 0; ; attempt++) {
-      const table = tables[(q * 37 + attempt) % tables.length]!
+      const table = tables[((sameTable ? 0 : q * 37) + attempt) % tables.length]!
       if (table.junction) continue
       const extra = table.cols.find((c) => c.key === 'title')!
       if (pattern === 'join') {
@@ -360,13 +363,15 @@ export interface ProjectOptions {
   dir: string
   /** The joinery entry point the schema imports (the declaration build of src/index.ts). */
   joineryLib: string
+  /** Every query on the first one's table (see `queries`). */
+  sameTable?: boolean
 }
 
 /** Writes `schema.ts`, `queries.ts` and `tsconfig.json` into `dir` (replacing it). */
 export function writeProject(options: ProjectOptions): void {
   const { peer, dir } = options
   const tables = model(options.tables)
-  const list = options.queries === 0 ? [] : queries(tables, options.queries, options.patterns)
+  const list = options.queries === 0 ? [] : queries(tables, options.queries, options.patterns, options.sameTable)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const lib = relative(dir, options.joineryLib).replace(/\.d\.ts$/, '.js')

@@ -124,12 +124,15 @@ async function main(): Promise<void> {
     const baseline = runs.find((r) => r.peer === peer && r.tables === 200 && r.queries === 0 && r.compiler === 'ts5.9')
     if (baseline === undefined) continue
     for (const pattern of list) {
-      const dir = join(base, `${peer}-200-one-${pattern}`)
-      writeProject({ peer, tables: 200, patterns: [pattern], queries: 1, dir, joineryLib })
-      const m = check(dir, 'ts5.9')
-      if (m.errors.length > 0) process.stderr.write(`${peer} ${pattern}: ERRORS ${m.errors[0]}\n`)
-      singleCall.push({ peer, pattern, instantiations: m.instantiations - baseline.instantiations })
-      process.stderr.write(`${peer} one ${pattern}: ${m.instantiations - baseline.instantiations} instantiations\n`)
+      const [one, two] = [1, 2].map((queries) => {
+        const dir = join(base, `${peer}-200-${queries === 1 ? 'one' : 'again'}-${pattern}`)
+        writeProject({ peer, tables: 200, patterns: [pattern], queries, dir, joineryLib, sameTable: true })
+        const m = check(dir, 'ts5.9')
+        if (m.errors.length > 0) process.stderr.write(`${peer} ${pattern}: ERRORS ${m.errors[0]}\n`)
+        return m.instantiations
+      }) as [number, number]
+      singleCall.push({ peer, pattern, instantiations: one - baseline.instantiations, again: two - one })
+      process.stderr.write(`${peer} one ${pattern}: ${one - baseline.instantiations} instantiations, ${two - one} again on the same table\n`)
     }
   }
 

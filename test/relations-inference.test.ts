@@ -406,6 +406,61 @@ describe('collisions and unknown relations', () => {
     expect(build).toThrow(/users\.postsByAuthor\b.*backref of posts\.authorId.*backref of postsByAuthor\.userId/)
   })
 
+  // Names that only meet through the appended or `By…` forms of rules 1 and 2.
+  test('a many-to-one named like a column (reportsTo → reportsToEmployee): JoineryError at schema() (and a type error)', () => {
+    const build = () =>
+      schema({
+        // @ts-expect-error — relation name collision: employee.reportsToEmployee is a column and the many-to-one via employee.reportsTo
+        employee: table({ id: c.serial().primaryKey(), reportsTo: c.integer().nullable().references('employee.id'), reportsToEmployee: c.text() }),
+      })
+    expect(build).toThrow(JoineryError)
+    expect(build).toThrow(/employee\.reportsToEmployee\b.*column.*many-to-one via employee\.reportsTo\b/)
+  })
+
+  test('a `By` backref named like a column (users.messagesBySender): JoineryError at schema() (and a type error)', () => {
+    const build = () =>
+      schema({
+        // @ts-expect-error — relation name collision: users.messagesBySender is a column and the backref of messages.senderId
+        users: table({ id: c.serial().primaryKey(), messagesBySender: c.text() }),
+        messages: table({ id: c.serial().primaryKey(), senderId: c.integer().references('users.id'), recipientId: c.integer().references('users.id') }),
+      })
+    expect(build).toThrow(JoineryError)
+    expect(build).toThrow(/users\.messagesBySender\b.*column.*backref of messages\.senderId/)
+  })
+
+  test('a backref named like an appended many-to-one (docs.ownerUsers): JoineryError at schema() (and a type error)', () => {
+    const build = () =>
+      schema({
+        users: table({ id: c.serial().primaryKey() }),
+        // @ts-expect-error — relation name collision: docs.ownerUsers is the many-to-one via docs.owner and the backref of ownerUsers.docId
+        docs: table({ id: c.serial().primaryKey(), owner: c.integer().references('users.id') }),
+        ownerUsers: table({ id: c.serial().primaryKey(), docId: c.integer().references('docs.id') }),
+      })
+    expect(build).toThrow(JoineryError)
+    expect(build).toThrow(/docs\.ownerUsers\b.*many-to-one via docs\.owner\b.*backref of ownerUsers\.docId/)
+  })
+
+  test('two appended many-to-ones with one name (owner → userAccounts, ownerUser → accounts): JoineryError at schema() (and a type error)', () => {
+    const build = () =>
+      schema({
+        userAccounts: table({ id: c.serial().primaryKey() }),
+        accounts: table({ id: c.serial().primaryKey() }),
+        // @ts-expect-error — relation name collision: docs.ownerUserAccounts (many-to-one via owner and via ownerUser)
+        docs: table({ id: c.serial().primaryKey(), owner: c.integer().references('userAccounts.id'), ownerUser: c.integer().references('accounts.id') }),
+      })
+    expect(build).toThrow(JoineryError)
+    expect(build).toThrow(/docs\.ownerUserAccounts\b.*many-to-one via docs\.owner\b.*many-to-one via docs\.ownerUser\b/)
+  })
+
+  test('keys that only look like a clash compile and run: docs.ownerUsual beside the many-to-one ownerUsers', () => {
+    const s = schema({
+      users: table({ id: c.serial().primaryKey() }),
+      docs: table({ id: c.serial().primaryKey(), owner: c.integer().references('users.id'), ownerUsual: c.text() }),
+    })
+    expectRelations(s, 'docs', { ownerUsers: 'one users' })
+    expectRelations(s, 'users', { docs: 'many docs' })
+  })
+
   describe('an unknown relation from an untyped caller: JoineryError listing the table’s relations, before any query', () => {
     let t: TestDatabase
     const queries: string[] = []

@@ -184,9 +184,9 @@ type Keep<M, E> = { [N in keyof M as N extends keyof E ? never : M[N] extends { 
 type ExplicitIds<E> = { [N in keyof E]: E[N] extends { id: infer Id } ? Id : never }[keyof E]
 
 // ---- Collision check at schema(), per table, run only when CheckRelations' one pass over the
-// foreign keys found a clash: a many-to-one and a backref, or a column and a backref, that land on
-// the same name of one table; two many-to-ones of one table; two backrefs. It builds the sentences
-// and reads the explicit relations, which resolve collisions.
+// foreign keys found a clash: a many-to-one and a backref, or a column and a backref or a
+// many-to-one, that land on the same name of one table; two many-to-ones of one table; two
+// backrefs. It builds the sentences and reads the explicit relations, which resolve collisions.
 
 type CollisionsOf<T, I, B extends string, X> = CollisionsWith<
   B,
@@ -198,6 +198,7 @@ type CollisionsOf<T, I, B extends string, X> = CollisionsWith<
 
 type CollisionsWith<B extends string, C extends Columns, M extends ManyToOneShape, P extends BackrefShape, E> =
   | ([Extract<P['name'], keyof C | M['name']>] extends [never] ? never : CollisionMessage<B, M, P, keyof C & string, E>)
+  | ([Extract<M['name'], keyof C>] extends [never] ? never : ManyToOneOnColumn<B, M, keyof C & string, E>)
   | (IsSingle<M['column']> extends true ? never : ManyToOneTwice<B, SharedName<M, M, E>>)
   | (IsSingle<P['path']> extends true ? never : BackrefTwice<B, SharedName<P, P, E>>)
 
@@ -213,6 +214,11 @@ type SharedName<D extends Named, All extends Named, E> = D extends unknown
     : never
   : never
 
+type ManyToOneOnColumn<B extends string, M extends ManyToOneShape, Columns extends string, E> = M extends unknown
+  ? Unresolved<M, E> extends infer N extends Columns
+    ? `relation name collision: ${B}.${N} is a column and the many-to-one via ${B}.${M['column']}; name the relation in schema({...}, { relations })`
+    : never
+  : never
 type ManyToOneTwice<B extends string, M extends ManyToOneShape> = M extends unknown
   ? `relation name collision: ${B}.${M['name']} is inferred from two many-to-ones (${B}.${M['column']} and another column); name them in schema({...}, { relations })`
   : never
@@ -237,12 +243,74 @@ type CollisionMessage<B extends string, M extends ManyToOneShape, P extends Back
  * its collision sentence. The first question is one pass over the schema's foreign keys (a few
  * instantiations each); the per-table check, which builds the sentences and reads the explicit
  * relations, runs only when it finds a clash. Explicit relations only ever resolve clashes.
+ * schema() asks it only when SchemaMayFault found something.
  */
 export type CheckRelations<T, X> = SchemaFks<T> extends infer Fks extends string
   ? [Clashes<T, Fks, { [E in Fks]: FkNames<T, E> }, Extract<keyof T, `${string}By${string}`>>] extends [never]
     ? unknown
     : CheckTables<T, X>
   : never
+
+/**
+ * Never when schema() has nothing to report: every reference to a column of the schema, no
+ * relation name given twice. One scan per table, of what is cheap to read: its column keys
+ * (`keyof`), what its foreign keys reference (one property read over all its columns), never which
+ * column is a foreign key. When it finds something, CheckReferences and CheckRelations say what,
+ * from the foreign keys one by one.
+ *
+ * For names it over-approximates. Every name rules 1 and 2 give starts with a key: a
+ * many-to-one's is its FK column's key stripped of `Id`/`_id`, or that key and
+ * `Capitalize<target>`; a backref's is the referencing table's key A, or `${A}By…`. So a name is
+ * given twice only when
+ * - a table key contains `By` (two backrefs: the table `messagesBySender` and a backref);
+ * - a backref of A on B meets a column of B named A, `${A}Id` or `${A}_id` (stripped to A), or
+ *   starting `${A}By`;
+ * - two many-to-ones of one table meet (`xId` and `x_id`), or a key of a table (or the table's own
+ *   key, its backrefs' name) starts with a key of that table or of one it references and the
+ *   capitalized first letter of a target: an appended many-to-one name (`owner` to `items` gives
+ *   `ownerItems`) meets it.
+ */
+export type SchemaMayFault<T> =
+  ColumnTargets<T> extends infer All extends string
+    ?
+        | Extract<keyof T, `${string}By${string}`>
+        | { [A in keyof T & string]: TableMayFault<A, Cols<T, A>, All, KeyPatterns<T>> }[keyof T & string]
+        | ByColumns<T, All & `>${string}.${string}By${string}`>
+        | SnakeTwin<All & `>${string}_id`, All>
+    : never
+
+/** Every column of the schema as `'>table.column'` (what a foreign key to it holds in `'~fk'`): one template per table. */
+export type ColumnTargets<T> = { [K in keyof T & string]: `>${K}.${keyof Cols<T, K> & string}` }[keyof T & string]
+
+/**
+ * What table A (columns C) may have to report: a reference to no column, a column of a table it
+ * references named for A's backref there, and its keys and own key against the key patterns of A
+ * and of the tables it references. (An entry that is no table fails schema()'s `Tables` constraint.)
+ */
+type TableMayFault<A extends string, C extends Columns, All, P extends Record<string, string>> = C[keyof C]['~fk'] extends infer F extends string
+  ?
+      | Exclude<F, All>
+      | (TargetTable<F> extends infer Targets extends string
+          ? (All & `>${Targets}.${A | `${A}Id` | `${A}_id`}`) | ((keyof C | A) & P[A | Targets])
+          : never)
+  : never
+
+/** The tables the foreign keys of a table with columns C reference. */
+type FkTargets<C extends Columns> = TargetTable<C[keyof C]['~fk']>
+type TargetTable<F> = F extends `>${infer B}.${string}` ? B : never
+
+/** Per table: a key, then the capitalized first letter of a table it references, then anything. */
+type KeyPatterns<T> = { [B in keyof T & string]: KeyPattern<Cols<T, B>> }
+type KeyPattern<C extends Columns> = `${keyof C & string}${FirstCap<FkTargets<C>>}${string}`
+type FirstCap<Targets extends string> = Targets extends `${infer F}${string}` ? Capitalize<F> : never
+
+/** Columns starting `${A}By` of a table A references (only when some column has `By` in its key). */
+type ByColumns<T, ByCols> = [ByCols] extends [never]
+  ? never
+  : ByCols & { [A in keyof T & string]: `>${FkTargets<Cols<T, A>>}.${A}By${string}` }[keyof T & string]
+
+/** `xId` beside `x_id` in one table: both many-to-ones are named `x`. */
+type SnakeTwin<SnakeCols, All> = SnakeCols extends `${infer N}_id` ? `${N}Id` & All : never
 
 type CheckTables<T, X> = FkIndex<T> extends infer I
   ? { [B in keyof T]: [CollisionsOf<T, I, B & string, X>] extends [never] ? unknown : CollisionsOf<T, I, B & string, X> }
@@ -266,13 +334,15 @@ interface FkNamesShape {
 type ColumnPairs<T> = { [K in keyof T & string]: `${K}:${keyof Cols<T, K> & string}` }[keyof T & string]
 
 /**
- * The clashing names: a backref on a column's key or on a many-to-one's name, a many-to-one name
- * two FKs of one table give, and (only when a table key contains 'By') a backref name given twice.
+ * The clashing names: a backref or a many-to-one on a column's key, a backref on a many-to-one's
+ * name, a many-to-one name two FKs of one table give, and (only when a table key contains 'By') a
+ * backref name given twice.
  * Backref names are `${A}` or `${A}By…`: two meet only through a key containing 'By', or when two
  * FKs of one table to one target give the same many-to-one name, which is a clash found here too.
  */
 type Clashes<T, Fks extends string, N extends Record<string, FkNamesShape>, ByKeys> =
-  | Extract<N[Fks]['back'], ColumnPairs<T> | N[Fks]['m2o']>
+  | Extract<N[Fks]['back'] | N[Fks]['m2o'], ColumnPairs<T>>
+  | Extract<N[Fks]['back'], N[Fks]['m2o']>
   | { [E in Fks]: N[E]['m2o'] extends N[Exclude<N[E]['siblings'], E>]['m2o'] ? E : never }[Fks]
   | ([ByKeys] extends [never] ? never : { [E in Fks]: N[E]['back'] extends N[Exclude<Fks, E>]['back'] ? E : never }[Fks])
 

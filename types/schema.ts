@@ -1,8 +1,8 @@
-// Compile-time checks of a schema() literal: every reference is compared at once with every
-// column (one union against another, a few instantiations per table); the sentences are built
-// from the schema's foreign keys (SchemaFks) only when that comparison fails.
+// Compile-time checks of a schema() literal, asked when SchemaMayFault (types/relations.ts) found
+// something: every reference is compared at once with every column (one union against another);
+// the sentences are built from the schema's foreign keys (SchemaFks) only when that comparison fails.
 import type { Columns } from '../src/schema/table.js'
-import type { Cols, SchemaFks } from './relations.js'
+import type { Cols, ColumnTargets, SchemaFks } from './relations.js'
 
 // BadRef<{ people: …}, 'appointments.personId>peple.id'>
 //   == 'appointments.personId references unknown table "peple"'
@@ -19,9 +19,6 @@ type BadRef<T, E> = E extends `${infer Path}>${infer Ref}`
   : never
 
 type NotATable<T> = { [K in keyof T]: [Cols<T, K>] extends [never] ? K : never }[keyof T]
-
-/** Every column of the schema as `'>table.column'` (what a foreign key to it holds in `'~fk'`): one template per table. */
-type ColumnTargets<T> = { [K in keyof T & string]: `>${K}.${keyof Cols<T, K> & string}` }[keyof T & string]
 
 /** What the foreign keys of the schema reference, as `'>table.column'`: one property read per table. */
 type Targets<T> = { [K in keyof T & string]: Cols<T, K>[keyof Cols<T, K>]['~fk'] }[keyof T & string]

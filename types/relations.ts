@@ -254,27 +254,29 @@ export type CheckRelations<T, X> = SchemaFks<T> extends infer Fks extends string
 /**
  * Never when schema() has nothing to report: every reference to a column of the schema, no
  * relation name given twice. One scan per table, of what is cheap to read: its column keys
- * (`keyof`), what its foreign keys reference (one property read over all its columns), never which
- * column is a foreign key. When it finds something, CheckReferences and CheckRelations say what,
- * from the foreign keys one by one.
+ * (`keyof`) and what its foreign keys reference (one property read over all its columns), never
+ * which column is a foreign key. When it finds something, CheckReferences and CheckRelations say
+ * what, from the foreign keys one by one.
  *
- * For names it over-approximates. Every name rules 1 and 2 give starts with a key: a
- * many-to-one's is its FK column's key stripped of `Id`/`_id`, or that key and
- * `Capitalize<target>`; a backref's is the referencing table's key A, or `${A}By…`. So a name is
- * given twice only when
+ * For names it over-approximates. A many-to-one's name is its FK column's key stripped of
+ * `Id`/`_id`, or the key and the target's capitalized key (appended: `owner` to `users` gives
+ * `ownerUsers`); a backref's is the referencing table's key A, or `${A}By…`. Two of a table's
+ * names meet only when
  * - a table key contains `By` (two backrefs: the table `messagesBySender` and a backref);
- * - a backref of A on B meets a column of B named A, `${A}Id` or `${A}_id` (stripped to A), or
- *   starting `${A}By`;
- * - two many-to-ones of one table meet (`xId` and `x_id`), or a key of a table (or the table's own
- *   key, its backrefs' name) starts with a key of that table or of one it references and the
- *   capitalized first letter of a target: an appended many-to-one name (`owner` to `items` gives
- *   `ownerItems`) meets it.
+ * - a table A referencing it meets one of its columns: A, `${A}Id` or `${A}_id` (stripped to A),
+ *   or one starting `${A}By`;
+ * - one of its keys (with or without `Id`/`_id`), or the key of a table referencing it, ends in
+ *   a target's capitalized key (an appended name meets a column, a stripped name, a backref);
+ * - one target's key ends in another's capitalized key (two appended names: `owner` to
+ *   `userAccounts`, `ownerUser` to `accounts`), or two columns are `xId` and `x_id`.
+ * (PascalCase keys, `ArtistId` to `Artist`, end in their target's key: such a schema is always
+ * checked one foreign key at a time.)
  */
 export type SchemaMayFault<T> =
   ColumnTargets<T> extends infer All extends string
     ?
         | Extract<keyof T, `${string}By${string}`>
-        | { [A in keyof T & string]: TableMayFault<A, Cols<T, A>, All, KeyPatterns<T>> }[keyof T & string]
+        | { [A in keyof T & string]: TableMayFault<A, Cols<T, A>, All, NamesMet<T>> }[keyof T & string]
         | ByColumns<T, All & `>${string}.${string}By${string}`>
         | SnakeTwin<All & `>${string}_id`, All>
     : never
@@ -283,15 +285,15 @@ export type SchemaMayFault<T> =
 export type ColumnTargets<T> = { [K in keyof T & string]: `>${K}.${keyof Cols<T, K> & string}` }[keyof T & string]
 
 /**
- * What table A (columns C) may have to report: a reference to no column, a column of a table it
- * references named for A's backref there, and its keys and own key against the key patterns of A
- * and of the tables it references. (An entry that is no table fails schema()'s `Tables` constraint.)
+ * What table A (columns C) may have to report, as SchemaMayFault says: a reference to no column;
+ * A's backref names (A, or a column stripped to A) met at a table it references (M); its own keys
+ * and its targets' ending in a target's capitalized key.
  */
-type TableMayFault<A extends string, C extends Columns, All, P extends Record<string, string>> = C[keyof C]['~fk'] extends infer F extends string
+type TableMayFault<A extends string, C extends Columns, All, M extends Record<string, string>> = C[keyof C]['~fk'] extends infer F extends string
   ?
       | Exclude<F, All>
       | (TargetTable<F> extends infer Targets extends string
-          ? (All & `>${Targets}.${A | `${A}Id` | `${A}_id`}`) | ((keyof C | A) & P[A | Targets])
+          ? ((A | `${A}Id` | `${A}_id`) & M[Targets]) | ((keyof C | Targets) & `${string}${Capitalize<Targets>}${'' | 'Id' | '_id'}`)
           : never)
   : never
 
@@ -299,10 +301,8 @@ type TableMayFault<A extends string, C extends Columns, All, P extends Record<st
 type FkTargets<C extends Columns> = TargetTable<C[keyof C]['~fk']>
 type TargetTable<F> = F extends `>${infer B}.${string}` ? B : never
 
-/** Per table: a key, then the capitalized first letter of a table it references, then anything. */
-type KeyPatterns<T> = { [B in keyof T & string]: KeyPattern<Cols<T, B>> }
-type KeyPattern<C extends Columns> = `${keyof C & string}${FirstCap<FkTargets<C>>}${string}`
-type FirstCap<Targets extends string> = Targets extends `${infer F}${string}` ? Capitalize<F> : never
+/** Per table, what a backref name meets there: its columns, and any name ending in a target's capitalized key. */
+type NamesMet<T> = { [B in keyof T & string]: (keyof Cols<T, B> & string) | `${string}${Capitalize<FkTargets<Cols<T, B>>>}` }
 
 /** Columns starting `${A}By` of a table A references (only when some column has `By` in its key). */
 type ByColumns<T, ByCols> = [ByCols] extends [never]
@@ -310,7 +310,7 @@ type ByColumns<T, ByCols> = [ByCols] extends [never]
   : ByCols & { [A in keyof T & string]: `>${FkTargets<Cols<T, A>>}.${A}By${string}` }[keyof T & string]
 
 /** `xId` beside `x_id` in one table: both many-to-ones are named `x`. */
-type SnakeTwin<SnakeCols, All> = SnakeCols extends `${infer N}_id` ? `${N}Id` & All : never
+type SnakeTwin<SnakeCols, All> = SnakeCols extends `${infer N}_id` ? Extract<`${N}Id`, All> : never
 
 type CheckTables<T, X> = FkIndex<T> extends infer I
   ? { [B in keyof T]: [CollisionsOf<T, I, B & string, X>] extends [never] ? unknown : CollisionsOf<T, I, B & string, X> }

@@ -44,10 +44,20 @@ export type ManyToOneName<C, K extends string, Tg extends string> = Stripped<K> 
 /** Every foreign key of the schema as `'table.column>table.column'`. */
 export type SchemaFks<T> = { [K in keyof T & string]: `${K}.${FkEntries<Cols<T, K>>}` }[keyof T & string]
 
-/** Every foreign key of the schema as 'table.column>table.column', keyed by the table it references. Built once per schema. */
-// Only the keys read the schema's columns (EntryTarget): with T in the values, TypeScript compared
-// the schema's FkIndex with Schema's when checking createDb's `S extends Schema` (+2.5k at 200 tables).
-export type FkIndex<T> = { [E in SchemaFks<T> as EntryTarget<E>]: E }
+/**
+ * Per table, the tables whose foreign keys reference it, built once per schema from what schema()'s
+ * scan reads anyway (the tables a table references). A table's foreign keys are parsed, a pass over
+ * its columns, only when a query needs the backrefs they give: at 1000 tables, building an index of
+ * every foreign key on the first query that follows a relation cost 80k instantiations.
+ * ReferencedBy<clinicTables> == { people: 'appointments' | 'attendances'; appointments: 'attendances' }
+ */
+// Keyed through a union of 'A>B' strings, as an index of every foreign key was: keyed by table
+// (`[A in keyof T as …]`, a key union per table) it checked 0.4 s slower over 200 queries. Only the
+// keys read the schema's columns: with T in the values, TypeScript compared the index with Schema's
+// when checking createDb's `S extends Schema` (+2.5k at 200 tables).
+export type ReferencedBy<T> = { [E in TablePairs<T> as E extends `${string}>${infer B}` ? B : never]: E extends `${infer A}>${string}` ? A : never }
+/** 'A>B' for every table A and table B its foreign keys reference. */
+type TablePairs<T> = { [A in keyof T & string]: `${A}>${FkTargets<Cols<T, A>>}` }[keyof T & string]
 
 /**
  * What foreign key A.K>B.col gives table B, parsed once: its backref's name, relation and path, and
@@ -57,8 +67,10 @@ type Backref<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}`
   ? { name: BackrefName<Cols<T, A>, A, K, B>; path: `${A}.${K}`; rel: BackrefRel<T, A, K>; junction: JunctionTarget<T, A, K, B> }
   : never
 
-/** The backrefs of table B: its keys of the index matched (never `keyof` of the index: not cached). */
-type BackrefsOf<T, I, B extends string> = I extends { [K in B]: infer E } ? Backref<T, E> : never
+/** The backrefs of table B: its key of the index matched (never `keyof` of the index: not cached). */
+type BackrefsOf<T, I, B extends string> = I extends { [K in B]: infer A } ? Backref<T, FksInto<T, A, B>> : never
+/** The foreign keys of tables A into table B, as 'A.column>B.column'. */
+type FksInto<T, A, B extends string> = A extends string ? `${A}.${Extract<FkEntries<Cols<T, A>>, `${string}>${B}.${string}`>}` : never
 
 /** What a many-to-one of a table (FK entry 'K>Tg.col') gives it, parsed once. */
 type ManyToOne<C extends Columns, F> = F extends `${infer K}>${infer Tg}.${string}`
@@ -164,7 +176,7 @@ type InferredFrom<C extends Columns, M extends Named, P extends BackrefShape> = 
 /**
  * A table's relations: explicit ones (from `relations`) win by name, and replace the inferred
  * relation over the same foreign key (that is how a relation is renamed).
- * Relations<clinicTables, FkIndex<…>, {}, 'people'> == { appointments: Rel<'appointments', true, …>; attendances: … }
+ * Relations<clinicTables, ReferencedBy<…>, {}, 'people'> == { appointments: Rel<'appointments', true, …>; attendances: … }
  */
 export type TableRelations<T, I, X, B extends string> = B extends keyof X
   ? WithExplicit<Cols<T, B>, ManyToOnesOf<Cols<T, B>>, BackrefsOf<T, I, B>, ResolveExplicit<T, B, X[B]>>
@@ -312,7 +324,7 @@ type ByColumns<T, ByCols> = [ByCols] extends [never]
 /** `xId` beside `x_id` in one table: both many-to-ones are named `x`. */
 type SnakeTwin<SnakeCols, All> = SnakeCols extends `${infer N}_id` ? Extract<`${N}Id`, All> : never
 
-type CheckTables<T, X> = FkIndex<T> extends infer I
+type CheckTables<T, X> = ReferencedBy<T> extends infer I
   ? { [B in keyof T]: [CollisionsOf<T, I, B & string, X>] extends [never] ? unknown : CollisionsOf<T, I, B & string, X> }
   : never
 

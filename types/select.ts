@@ -136,7 +136,7 @@ export type AddSelection<O, N> = [O] extends [never] ? N : O & N
 export type RowOf<S extends Schema, T extends string> = TableRow<S['~tables'][T]['~columns'], S['~tables'][T]['~computed']>
 
 /** The relations of table T, inferred and declared: RelationsOf<Clinic, 'people'>['appointments'] == Rel<'appointments', true, false, …> */
-export type RelationsOf<S extends Schema, T extends string> = TableRelations<S['~tables'], S['~fkIndex'], S['~relations'], T>
+export type RelationsOf<S extends Schema, T extends string> = TableRelations<S['~tables'], S['~referencedBy'], S['~relations'], T>
 
 /** The builder a relation's callback receives: a select over the related table. */
 export type RelatedBuilder<S extends Schema, Tg extends string> = SelectQueryBuilder<S, Tg, Refs<Tg, RowOf<S, Tg>>>

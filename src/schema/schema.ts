@@ -5,7 +5,7 @@ import type { Casing } from './casing.js'
 import type { ColumnMeta } from './column.js'
 import type { AnyTable } from './table.js'
 import type { CheckReferences } from '../../types/schema.js'
-import type { CheckRelations, ExplicitFaults, ExplicitShape, FkIndex, RelationBuilder, SchemaMayFault } from '../../types/relations.js'
+import type { CheckRelations, ExplicitFaults, ExplicitShape, ReferencedBy, RelationBuilder, SchemaMayFault } from '../../types/relations.js'
 import { inferRelations } from './relations.js'
 import type { ExplicitRelations, ExplicitRelationSpec, Relation } from './relations.js'
 
@@ -43,8 +43,8 @@ export interface Schema<T extends Tables = Tables, X = {}> {
   readonly '~tables': T
   /** Type-level only: relations declared in `relations`. */
   readonly '~relations': X
-  /** Type-level only: every foreign key grouped by the table it references, computed once per schema. */
-  readonly '~fkIndex': FkIndex<T>
+  /** Type-level only: per table, the tables whose foreign keys reference it, computed once per schema. */
+  readonly '~referencedBy': ReferencedBy<T>
   readonly meta: SchemaMeta
 }
 

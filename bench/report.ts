@@ -263,9 +263,9 @@ function typecheckSection(t: TypecheckResults): { lines: string[]; goals: string
     '### Flatness: cost per query as the schema grows (TS 5.9; (queries run − schema only) / queries)',
     '',
     'At 20 tables the 200 queries revisit each table about ten times, so TypeScript’s caches make them cheaper there;',
-    '200 → 1000 tables (one query per table) is the flatness check proper. joinery builds the schema’s foreign-key index',
-    'once, on the first query that follows a relation: spread over the 50 queries at 1000 tables, that one-time cost is a',
-    'larger share of each query than over 200 queries at 200 tables.',
+    '200 → 1000 tables (one query per table) is the flatness check proper. joinery builds the schema’s index of',
+    'referencing tables once, on the first query that follows a relation: spread over the 50 queries at 1000 tables, that',
+    'one-time cost is a larger share of each query than over 200 queries at 200 tables.',
     '',
   )
   lines.push(...header(['peer', 'queries', ...sizes.map((n) => `${n} tables`)]))
@@ -309,9 +309,9 @@ function typecheckSection(t: TypecheckResults): { lines: string[]; goals: string
   lines.push(
     '',
     "joinery's `join` and `include` are the first calls of their project to follow a relation, so they also build the",
-    "schema's foreign-key index (once per schema, on first use); the queries after them do not. Most of a call's cost",
-    'is its first touch of a table (the builder, references and relations TypeScript then caches for that table), and',
-    'each of the 200 queries at 200 tables starts from a table no query before it touched.',
+    "schema's index of referencing tables (once per schema, on first use); the queries after them do not. Most of a call's",
+    'cost is its first touch of a table (the builder, references and relations TypeScript then caches for that table),',
+    'and each of the 200 queries at 200 tables starts from a table no query before it touched.',
     '',
   )
 

@@ -1,6 +1,6 @@
 // Relation inference at type level, by the naming rules of API.md §1 (the runtime twin is
-// src/schema/relations.ts; tests assert both give the same names). Per TYPES.md: one FK index
-// per schema grouped by target table, everything else local to one table's columns, and a
+// src/schema/relations.ts; tests assert both give the same names). Per TYPES.md: one index per
+// schema (the tables referencing each table), everything else local to one table's columns, and a
 // table's relations computed only when a query asks for them.
 import type { Columns } from '../src/schema/table.js'
 import type { ExplicitRelationSpec } from '../src/schema/relations.js'
@@ -25,8 +25,10 @@ type EntryTarget<E> = E extends `${string}>${infer Tb}.${string}` ? Tb : never
 /** FkColumns<{ id: …, personId: references('people.id') }> == 'personId' */
 export type FkColumns<C extends Columns> = EntryColumn<FkEntries<C>>
 
+/** The foreign keys of a table with columns C that reference table B, as 'column>B.column'. */
+type EntriesTo<C extends Columns, B extends string> = Extract<FkEntries<C>, `${string}>${B}.${string}`>
 /** The FK columns of a table that reference table B. */
-type FksTo<C extends Columns, B extends string> = EntryColumn<Extract<FkEntries<C>, `${string}>${B}.${string}`>>
+type FksTo<C extends Columns, B extends string> = EntryColumn<EntriesTo<C, B>>
 
 // `Id` first: no key ends in both suffixes, and camelCase keys (the DSL's usual style) match at once.
 type Stripped<K extends string> = K extends `${infer N}Id` ? N : K extends `${infer N}_id` ? N : ''
@@ -70,7 +72,7 @@ type Backref<T, E> = E extends `${infer A}.${infer K}>${infer B}.${string}`
 /** The backrefs of table B: its key of the index matched (never `keyof` of the index: not cached). */
 type BackrefsOf<T, I, B extends string> = I extends { [K in B]: infer A } ? Backref<T, FksInto<T, A, B>> : never
 /** The foreign keys of tables A into table B, as 'A.column>B.column'. */
-type FksInto<T, A, B extends string> = A extends string ? `${A}.${Extract<FkEntries<Cols<T, A>>, `${string}>${B}.${string}`>}` : never
+type FksInto<T, A, B extends string> = A extends string ? `${A}.${EntriesTo<Cols<T, A>, B>}` : never
 
 /** What a many-to-one of a table (FK entry 'K>Tg.col') gives it, parsed once. */
 type ManyToOne<C extends Columns, F> = F extends `${infer K}>${infer Tg}.${string}`
@@ -298,20 +300,19 @@ export type ColumnTargets<T> = { [K in keyof T & string]: `>${K}.${keyof Cols<T,
 
 /**
  * What table A (columns C) may have to report, as SchemaMayFault says: a reference to no column;
- * A's backref names (A, or a column stripped to A) met at a table it references (M); its own keys
- * and its targets' ending in a target's capitalized key.
+ * A's backref names (A, or a column stripped to A) met at a table it references (M); a key or a
+ * target of A that ends in a target's capitalized key.
  */
 type TableMayFault<A extends string, C extends Columns, All, M extends Record<string, string>> = C[keyof C]['~fk'] extends infer F extends string
   ?
       | Exclude<F, All>
-      | (TargetTable<F> extends infer Targets extends string
+      | (EntryTarget<F> extends infer Targets extends string
           ? ((A | `${A}Id` | `${A}_id`) & M[Targets]) | ((keyof C | Targets) & `${string}${Capitalize<Targets>}${'' | 'Id' | '_id'}`)
           : never)
   : never
 
 /** The tables the foreign keys of a table with columns C reference. */
-type FkTargets<C extends Columns> = TargetTable<C[keyof C]['~fk']>
-type TargetTable<F> = F extends `>${infer B}.${string}` ? B : never
+type FkTargets<C extends Columns> = EntryTarget<C[keyof C]['~fk']>
 
 /** Per table, what a backref name meets there: its columns, and any name ending in a target's capitalized key. */
 type NamesMet<T> = { [B in keyof T & string]: (keyof Cols<T, B> & string) | `${string}${Capitalize<FkTargets<Cols<T, B>>>}` }

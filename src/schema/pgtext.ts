@@ -9,28 +9,51 @@ export function parseTimestamp(text: string): Date {
   return parseCommonTimestamp(text) ?? parseAnyTimestamp(text)
 }
 
+/** The number written by `count` digits from `at`; NaN when one of them is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48
+    if (!(digit >= 0 && digit <= 9)) return Number.NaN
+    n = n * 10 + digit
+  }
+  return n
+}
+
 /**
  * The fast path, for what Postgres sends almost always ('2013-01-01 10:00:00.5+05:30', with a T
- * inside JSON; years 1000–9999, whole-minute offsets): rewritten to ISO 8601 for the Date parser,
- * which truncates the fraction to milliseconds as the slow path does.
+ * inside JSON; years 1000–9999, offsets of whole minutes or none): read digit by digit into
+ * Date.UTC, the fraction truncated to milliseconds as the slow path does. Writing the text over as
+ * ISO 8601 for the Date parser took a tenth of joinery's own time in a point select.
  */
 function parseCommonTimestamp(text: string): Date | undefined {
+  const length = text.length
   const separator = text.charCodeAt(10) // ' ', or 'T' as to_json writes it
-  if (text.length < 19 || (separator !== 32 && separator !== 84) || text.charCodeAt(4) !== 45 || text.charCodeAt(0) === 48) return undefined
-  let end = text.length
-  for (let i = 19; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 43 || c === 45) {
-      end = i
-      break
+  if (length < 19 || (separator !== 32 && separator !== 84) || text.charCodeAt(0) === 48) return undefined
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined
+  let at = 19
+  let ms = 0 // with the digits past the third as a fraction, which Date.UTC truncates
+  if (text.charCodeAt(at) === 46) {
+    let scale = 100
+    for (at++; at < length; at++) {
+      const digit = text.charCodeAt(at) - 48
+      if (!(digit >= 0 && digit <= 9)) break
+      ms += digit * scale
+      scale /= 10
     }
-    if (c !== 46 && (c < 48 || c > 57)) return undefined // a letter: ' BC'
   }
-  const zone = text.length - end // '+05:30', '+05' or none
-  if (zone !== 6 && zone !== 3 && zone !== 0) return undefined
-  const iso = separator === 84 && zone === 6 ? text : `${text.slice(0, 10)}T${text.slice(11)}${zone === 3 ? ':00' : zone === 0 ? 'Z' : ''}`
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? undefined : date
+  let offset = 0 // minutes east of UTC
+  if (at < length) {
+    const sign = text.charCodeAt(at)
+    const zone = length - at // '+05:30', '+05'; anything else (' BC', '+00:53:28') takes the slow path
+    if ((sign !== 43 && sign !== 45) || (zone !== 3 && (zone !== 6 || text.charCodeAt(at + 3) !== 58))) return undefined
+    offset = digitsAt(text, at + 1, 2) * 60 + (zone === 6 ? digitsAt(text, at + 4, 2) : 0)
+    if (sign === 45) offset = -offset
+  }
+  const time =
+    Date.UTC(digitsAt(text, 0, 4), digitsAt(text, 5, 2) - 1, digitsAt(text, 8, 2), digitsAt(text, 11, 2), digitsAt(text, 14, 2), digitsAt(text, 17, 2), ms) -
+    offset * 60_000
+  return Number.isNaN(time) ? undefined : new Date(time)
 }
 
 function parseAnyTimestamp(text: string): Date {

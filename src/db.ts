@@ -109,7 +109,7 @@ function executor(schema: Schema, connection: Connection, log: DbOptions['log'])
   return {
     schema: schema.meta,
     async run(query: CompiledQuery, mapRows?: RowMapper): Promise<DriverResult> {
-      const start = performance.now()
+      const start = log === undefined ? 0 : performance.now() // read only for the log
       let result: DriverResult | undefined
       let failure: unknown
       try {

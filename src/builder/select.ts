@@ -206,13 +206,22 @@ export function expressionBuilderOf(executor: Executor): ExpressionBuilder<Schem
   return eb
 }
 
+// One frozen node per spelling, as for column references (where.ts).
+const MAX_SELECTIONS = 10_000
+const selectionsByName = new Map<string, SelectionNode>()
+
 /** `'people.name as who'` → column people.name, output key `who`; an aliased expression as it is. */
 export function parseSelection(arg: unknown): SelectionNode {
   if (isAliased(arg)) return Object.freeze({ expr: arg.node, alias: arg.alias })
   if (typeof arg !== 'string') throw new JoineryError(`select() takes column names or expressions named with .as(), got ${String(arg)}.`)
-  const as = arg.indexOf(' as ')
-  const ref = parseRef(as === -1 ? arg : arg.slice(0, as))
-  return Object.freeze({ expr: ref, alias: as === -1 ? ref.column : arg.slice(as + 4) })
+  let selection = selectionsByName.get(arg)
+  if (selection === undefined) {
+    const as = arg.indexOf(' as ')
+    const ref = parseRef(as === -1 ? arg : arg.slice(0, as))
+    selection = Object.freeze({ expr: ref, alias: as === -1 ? ref.column : arg.slice(as + 4) })
+    if (selectionsByName.size < MAX_SELECTIONS) selectionsByName.set(arg, selection)
+  }
+  return selection
 }
 
 // The tags that start each call in a shape (shape.ts); a call not tagged leaves the query without

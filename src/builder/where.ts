@@ -11,11 +11,21 @@ import { selectNodeOf } from './select.js'
 const COMPARISONS: ReadonlySet<string> = new Set<BinaryOperator>(['=', '<>', '<', '<=', '>', '>=', 'in', 'not in', 'like', 'ilike', 'is', 'is not'])
 const ARITHMETIC: ReadonlySet<string> = new Set<BinaryOperator>(['+', '-', '*', '/', '%', '||'])
 
+// Nodes are frozen data, so one node per spelling serves every query: a query built per request
+// allocates no reference for its column names. Past the bound, names get a node each time.
+const MAX_REFS = 10_000
+const refs = new Map<string, ColumnRefNode>()
+
 /** `'people.name'` → a reference to table people, column name; `'name'` → the query's own table. */
 export function parseRef(ref: unknown, what = 'column'): ColumnRefNode {
   if (typeof ref !== 'string' || ref === '') throw new JoineryError(`Expected a ${what} name, got ${String(ref)}.`)
-  const dot = ref.indexOf('.')
-  return dot === -1 ? columnRef(undefined, ref) : columnRef(ref.slice(0, dot), ref.slice(dot + 1))
+  let node = refs.get(ref)
+  if (node === undefined) {
+    const dot = ref.indexOf('.')
+    node = dot === -1 ? columnRef(undefined, ref) : columnRef(ref.slice(0, dot), ref.slice(dot + 1))
+    if (refs.size < MAX_REFS) refs.set(ref, node)
+  }
+  return node
 }
 
 /** A compared value: encoded like the column on the left, when the left is a column. */

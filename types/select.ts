@@ -30,17 +30,24 @@ export type Operator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 
 // The operator is any Operator and the value type rejects what the column cannot take: a
 // constraint on the operator that read the column was instantiated with every column's type
 // while K was being inferred (~70 instantiations per where call at 200 tables).
-export type ValueFor<V, Op> = [Op] extends ['in' | 'not in']
-  ? readonly NonNullable<V>[] | { readonly '~result': () => Record<string, NonNullable<V> | null> }
-  : [Op] extends ['is' | 'is not']
-    ? NonNullable<V> extends boolean
-      ? boolean | null
-      : null
-    : [Op] extends ['like' | 'ilike']
-      ? NonNullable<V> extends string
-        ? string | Expression<string>
-        : { error: `${Op & string} compares text: use it on a text column` }
-      : NonNullable<V> | Expression<NonNullable<V> | null>
+export type ValueFor<V, Op> = OperandOf<V>[Op & Operator]
+// One interface per column type, shared by every query: a where call reads one property of it.
+interface OperandOf<V> {
+  '=': Compared<V>
+  '<>': Compared<V>
+  '<': Compared<V>
+  '<=': Compared<V>
+  '>': Compared<V>
+  '>=': Compared<V>
+  in: readonly NonNullable<V>[] | { readonly '~result': () => Record<string, NonNullable<V> | null> }
+  'not in': readonly NonNullable<V>[] | { readonly '~result': () => Record<string, NonNullable<V> | null> }
+  like: Like<V, 'like'>
+  ilike: Like<V, 'ilike'>
+  is: NonNullable<V> extends boolean ? boolean | null : null
+  'is not': NonNullable<V> extends boolean ? boolean | null : null
+}
+type Compared<V> = NonNullable<V> | Expression<NonNullable<V> | null>
+type Like<V, Op extends string> = NonNullable<V> extends string ? string | Expression<string> : { error: `${Op} compares text: use it on a text column` }
 
 /**
  * The value parameter of `where`/`eb` is `NoInfer<L> & NoInfer<ValueFor<…>>`, with L a type

@@ -136,7 +136,7 @@ function e2eSection(e: E2eResults): { lines: string[]; goals: string[] } {
     '10,000 people, 100,000 appointments, 200,000 attendances (`bench/domain/seed.ts`). One connection shared by every',
     'peer (knex: its own single-connection pool), operations awaited one after another. Cases take turns in blocks of',
     '100 point selects or 10 nested loads (in a rotating order), so the machine’s drift hits all of them alike; each',
-    'runs 3,000 point selects or 1,000 nested loads (N+1: as many as fit in 6 s) after 3,000 operations of warm-up (N+1:',
+    'runs 20,000 point selects or 1,000 nested loads (N+1: as many as fit in 6 s) after 3,000 operations of warm-up (N+1:',
     '10 s). V8 optimizes code that runs once per operation, such as a builder chain, only after a few thousand calls:',
     'joinery’s nested build + compile took 35–50 µs per load over its first 2,000 calls and 11–16 µs after, and a warm-up of',
     '200 nested loads measured every library’s builder in V8’s lower tiers. Each peer is measured',

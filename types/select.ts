@@ -39,14 +39,16 @@ interface OperandOf<V> {
   '<=': Compared<V>
   '>': Compared<V>
   '>=': Compared<V>
-  in: readonly NonNullable<V>[] | { readonly '~result': () => Record<string, NonNullable<V> | null> }
-  'not in': readonly NonNullable<V>[] | { readonly '~result': () => Record<string, NonNullable<V> | null> }
+  in: Listed<V>
+  'not in': Listed<V>
   like: Like<V, 'like'>
   ilike: Like<V, 'ilike'>
-  is: NonNullable<V> extends boolean ? boolean | null : null
-  'is not': NonNullable<V> extends boolean ? boolean | null : null
+  is: Tested<V>
+  'is not': Tested<V>
 }
 type Compared<V> = NonNullable<V> | Expression<NonNullable<V> | null>
+type Listed<V> = readonly NonNullable<V>[] | { readonly '~result': () => Record<string, NonNullable<V> | null> }
+type Tested<V> = NonNullable<V> extends boolean ? boolean | null : null
 type Like<V, Op extends string> = NonNullable<V> extends string ? string | Expression<string> : { error: `${Op} compares text: use it on a text column` }
 
 /**

@@ -40,6 +40,7 @@ import { Statement } from './statement.js'
 import type { JoinBuilder } from './join.js'
 import { expression, isAliased, isExpression } from './expression.js'
 import { andCondition, conditionOf, parseRef } from './where.js'
+import { memoByKey } from '../decode/generate.js'
 import { rootShape, step } from './shape.js'
 import type { Shape, Values } from './shape.js'
 import type { Filterable } from './where.js'
@@ -206,23 +207,18 @@ export function expressionBuilderOf(executor: Executor): ExpressionBuilder<Schem
   return eb
 }
 
-// One frozen node per spelling, as for column references (where.ts).
-const MAX_SELECTIONS = 10_000
-const selectionsByName = new Map<string, SelectionNode>()
-
 /** `'people.name as who'` → column people.name, output key `who`; an aliased expression as it is. */
 export function parseSelection(arg: unknown): SelectionNode {
   if (isAliased(arg)) return Object.freeze({ expr: arg.node, alias: arg.alias })
   if (typeof arg !== 'string') throw new JoineryError(`select() takes column names or expressions named with .as(), got ${String(arg)}.`)
-  let selection = selectionsByName.get(arg)
-  if (selection === undefined) {
-    const as = arg.indexOf(' as ')
-    const ref = parseRef(as === -1 ? arg : arg.slice(0, as))
-    selection = Object.freeze({ expr: ref, alias: as === -1 ? ref.column : arg.slice(as + 4) })
-    if (selectionsByName.size < MAX_SELECTIONS) selectionsByName.set(arg, selection)
-  }
-  return selection
+  return selectionOf(arg)
 }
+// One frozen node per spelling, as for column references (parseRef).
+const selectionOf = memoByKey((arg): SelectionNode => {
+  const as = arg.indexOf(' as ')
+  const ref = parseRef(as === -1 ? arg : arg.slice(0, as))
+  return Object.freeze({ expr: ref, alias: as === -1 ? ref.column : arg.slice(as + 4) })
+})
 
 // The tags that start each call in a shape (shape.ts); a call not tagged leaves the query without
 // one. Symbols, so a tag never meets a column name at the same step of the trie.

@@ -1,6 +1,7 @@
 import { binary, columnRef, list, logical, subquery, unsafeText, value } from '../ast/expression.js'
 import type { BinaryNode, BinaryOperator, ColumnRefNode, ExpressionNode } from '../ast/expression.js'
 import { JoineryError } from '../errors.js'
+import { memoByKey } from '../decode/generate.js'
 import type { LiteralContext, Operator, ValueFor } from '../../types/select.js'
 import { isExpression } from './expression.js'
 import type { Expression } from './expression.js'
@@ -11,22 +12,17 @@ import { selectNodeOf } from './select.js'
 const COMPARISONS: ReadonlySet<string> = new Set<BinaryOperator>(['=', '<>', '<', '<=', '>', '>=', 'in', 'not in', 'like', 'ilike', 'is', 'is not'])
 const ARITHMETIC: ReadonlySet<string> = new Set<BinaryOperator>(['+', '-', '*', '/', '%', '||'])
 
-// Nodes are frozen data, so one node per spelling serves every query: a query built per request
-// allocates no reference for its column names. Past the bound, names get a node each time.
-const MAX_REFS = 10_000
-const refs = new Map<string, ColumnRefNode>()
-
 /** `'people.name'` → a reference to table people, column name; `'name'` → the query's own table. */
 export function parseRef(ref: unknown, what = 'column'): ColumnRefNode {
   if (typeof ref !== 'string' || ref === '') throw new JoineryError(`Expected a ${what} name, got ${String(ref)}.`)
-  let node = refs.get(ref)
-  if (node === undefined) {
-    const dot = ref.indexOf('.')
-    node = dot === -1 ? columnRef(undefined, ref) : columnRef(ref.slice(0, dot), ref.slice(dot + 1))
-    if (refs.size < MAX_REFS) refs.set(ref, node)
-  }
-  return node
+  return refOf(ref)
 }
+// Nodes are frozen data, so one node per spelling serves every query: a query built per request
+// allocates no reference for its column names.
+const refOf = memoByKey((ref): ColumnRefNode => {
+  const dot = ref.indexOf('.')
+  return dot === -1 ? columnRef(undefined, ref) : columnRef(ref.slice(0, dot), ref.slice(dot + 1))
+})
 
 /** A compared value: encoded like the column on the left, when the left is a column. */
 function operand(v: unknown, like: ExpressionNode | undefined, text: () => string): ExpressionNode {

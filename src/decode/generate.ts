@@ -60,6 +60,19 @@ export function memoByParts<T>(make: (parts: readonly unknown[]) => T, max = MAX
   }
 }
 
+/** `make` remembered per string key, for the first `max` keys; past them the result is made each time. */
+export function memoByKey<T>(make: (key: string) => T, max = MAX_FACTORIES): (key: string) => T {
+  const made = new Map<string, T>()
+  return (key) => {
+    let value = made.get(key)
+    if (value === undefined) {
+      value = make(key)
+      if (made.size < max) made.set(key, value)
+    }
+    return value
+  }
+}
+
 /** `make` remembered per object (a codec, a decoder), for as long as the object lives. */
 export function memoByObject<K extends object, T>(make: (key: K) => T): (key: K) => T {
   const made = new WeakMap<K, T>()

@@ -1,11 +1,12 @@
 // Decoders are made once per shape and reused: a query built again per request gets the same
-// functions (no closure, no code written again), and the caches stay bounded.
+// functions (no closure, no code written again), the same column references and selections, and
+// the caches stay bounded.
 import { describe, expect, test } from 'vitest'
 import { createDb } from '../src/index.js'
 import type { Driver } from '../src/index.js'
 import { compileQuery } from '../src/compiler/compile.js'
 import { selectNodeOf } from '../src/builder/select.js'
-import { memoByObject, memoByParts } from '../src/decode/generate.js'
+import { memoByKey, memoByObject, memoByParts } from '../src/decode/generate.js'
 import { rowDecoder } from '../src/decode/rows.js'
 import { clinicWithMeetings as clinic } from './support/api-clinic.js'
 
@@ -38,6 +39,28 @@ test('memoByObject: one result per object', () => {
   const memo = memoByObject((_: object) => ++count)
   const a = {}
   expect([memo(a), memo({}), memo(a)]).toEqual([1, 2, 1])
+})
+
+test('memoByKey: one result per key, made each time past its bound', () => {
+  let count = 0
+  const memo = memoByKey(() => ++count, 2)
+  expect([memo('a'), memo('b'), memo('a'), memo('c'), memo('c'), memo('b')]).toEqual([1, 2, 1, 3, 4, 2])
+})
+
+test('a query built twice shares its column references and selections', () => {
+  const offline: Driver = {
+    query: () => Promise.reject(new Error('not run')),
+    acquire: () => Promise.reject(new Error('not run')),
+    destroy: async () => {},
+  }
+  const db = createDb(clinic, { driver: offline })
+  const [first, second] = [1, 2].map((id) => selectNodeOf(db.selectFrom('people').select(['id', 'name as who']).where('people.id', '=', id))!)
+  expect(second!.selections).toEqual(first!.selections)
+  expect(second!.selections!.every((selection, i) => selection === first!.selections![i])).toBe(true)
+  const left = (node: typeof first) => (node!.where as { left: unknown }).left
+  expect(left(second)).toBe(left(first))
+  expect(left(first)).toEqual({ kind: 'ColumnRef', table: 'people', column: 'id' })
+  expect(first!.selections![1]).toEqual({ expr: { kind: 'ColumnRef', table: undefined, column: 'name' }, alias: 'who' })
 })
 
 test('a query built twice compiles to the same decoders', () => {

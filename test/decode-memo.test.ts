@@ -41,6 +41,14 @@ test('memoByObject: one result per object', () => {
   expect([memo(a), memo({}), memo(a)]).toEqual([1, 2, 1])
 })
 
+// Queries are built and compiled here, never run.
+const offline: Driver = {
+  query: () => Promise.reject(new Error('not run')),
+  acquire: () => Promise.reject(new Error('not run')),
+  destroy: async () => {},
+}
+const db = createDb(clinic, { driver: offline })
+
 test('memoByKey: one result per key, made each time past its bound', () => {
   let count = 0
   const memo = memoByKey(() => ++count, 2)
@@ -48,12 +56,6 @@ test('memoByKey: one result per key, made each time past its bound', () => {
 })
 
 test('a query built twice shares its column references and selections', () => {
-  const offline: Driver = {
-    query: () => Promise.reject(new Error('not run')),
-    acquire: () => Promise.reject(new Error('not run')),
-    destroy: async () => {},
-  }
-  const db = createDb(clinic, { driver: offline })
   const [first, second] = [1, 2].map((id) => selectNodeOf(db.selectFrom('people').select(['id', 'name as who']).where('people.id', '=', id))!)
   expect(second!.selections).toEqual(first!.selections)
   expect(second!.selections!.every((selection, i) => selection === first!.selections![i])).toBe(true)
@@ -64,12 +66,6 @@ test('a query built twice shares its column references and selections', () => {
 })
 
 test('a query built twice compiles to the same decoders', () => {
-  const offline: Driver = {
-    query: () => Promise.reject(new Error('not run')),
-    acquire: () => Promise.reject(new Error('not run')),
-    destroy: async () => {},
-  }
-  const db = createDb(clinic, { driver: offline })
   const build = (limit: number) =>
     db
       .selectFrom('people')

@@ -79,3 +79,22 @@ test('a query built twice compiles to the same decoders', () => {
   const fields = [{ name: 'id', dataTypeID: 23 }]
   expect(rowDecoder(second!.keys, second!.decoders, fields)).toBe(rowDecoder(first!.keys, first!.decoders, fields))
 })
+
+test('a decoder is found by its arrays only when every decoder is known', () => {
+  const text = (t: string) => t
+  const keys = ['a', 'b']
+  const known = [text, text]
+  const decoder = rowDecoder(keys, known, [])
+  expect(rowDecoder(keys, known, [{ name: 'a', dataTypeID: 23 }])).toBe(decoder)
+  expect(rowDecoder(['a', 'c'], known, [])).not.toBe(decoder)
+  // An expression without a codec is decoded by the result's type OID: the fields decide.
+  const partly = [text, undefined]
+  const asInt = rowDecoder(keys, partly, [{ name: 'a', dataTypeID: 25 }, { name: 'b', dataTypeID: 23 }])
+  const asText = rowDecoder(keys, partly, [{ name: 'a', dataTypeID: 25 }, { name: 'b', dataTypeID: 25 }])
+  expect(asInt(['x', '7'])).toEqual({ a: 'x', b: 7 })
+  expect(asText(['x', '7'])).toEqual({ a: 'x', b: '7' })
+  const none: [] = []
+  const n = ['n']
+  expect(rowDecoder(n, none, [{ name: 'n', dataTypeID: 23 }])(['7'])).toEqual({ n: 7 })
+  expect(rowDecoder(n, none, [{ name: 'n', dataTypeID: 25 }])(['7'])).toEqual({ n: '7' })
+})

@@ -7,14 +7,23 @@ export type RowDecoder = (row: readonly (string | null)[]) => Record<string, unk
 
 type TextDecoder = (text: string) => unknown
 
+// Every statement built from one compiled query (a query shape, shape.ts) shares its arrays of keys
+// and decoders: when every decoder is known, the result's fields change nothing, and the row
+// decoder is found by the arrays without walking the parts.
+const byDecoders = new WeakMap<readonly unknown[], { readonly keys: readonly string[]; readonly decoder: RowDecoder }>()
+
 /**
  * Builds the decoder for a result: the compiled query's decoder where one is known, the field's
  * type OID otherwise. `keys`/`known` are positional, as the driver returns rows as arrays.
  */
 export function rowDecoder(keys: readonly string[], known: readonly (TextDecoder | undefined)[], fields: readonly DriverField[]): RowDecoder {
+  const found = byDecoders.get(known)
+  if (found?.keys === keys) return found.decoder
   const parts: unknown[] = []
   keys.forEach((key, i) => parts.push(key, known[i] ?? codecForOid(fields[i]?.dataTypeID ?? 25).decode))
-  return decoderOf(parts)
+  const decoder = decoderOf(parts)
+  if (known.length === keys.length && !known.includes(undefined)) byDecoders.set(known, { keys, decoder })
+  return decoder
 }
 
 // One decoder per list of keys and decoders: [key0, decoder0, key1, decoder1, …].

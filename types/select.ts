@@ -30,7 +30,7 @@ export type Operator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 
 // The operator is any Operator and the value type rejects what the column cannot take: a
 // constraint on the operator that read the column was instantiated with every column's type
 // while K was being inferred (~70 instantiations per where call at 200 tables).
-export type ValueFor<V, Op> = OperandOf<V>[Op & Operator]
+export type ValueFor<V, Op extends Operator> = OperandOf<V>[Op]
 // One interface per column type, shared by every query: a where call reads one property of it.
 interface OperandOf<V> {
   '=': Compared<V>

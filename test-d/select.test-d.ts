@@ -1,8 +1,8 @@
 // The select builder and the db object at type level: for every public method, the result type
 // (exact, flat rows) and the misuses the compiler must reject.
-import { expectAssignable, expectError, expectType } from 'tsd'
+import { expectAssignable, expectError, expectNotAssignable, expectType } from 'tsd'
 import { column as c, createDb, schema, sql, table } from '../src/index.js'
-import type { CompiledQuery, Database, Driver, Expression, Sql } from '../src/index.js'
+import type { CompiledQuery, Database, Driver, Expression, Filterable, SelectQueryBuilder, Sql, WhereMethod } from '../src/index.js'
 import { attendancesTable, peopleTable } from '../test/support/api-clinic.js'
 
 // API.md §1, plus a boolean column for `is true`.
@@ -125,6 +125,21 @@ expectType<Person>(await people.selectAll().selectAll().firstOrThrow())
 // ---------------------------------------------------------------------------------------------
 // where(column, op, value)
 // ---------------------------------------------------------------------------------------------
+
+// A select's where returns the same query type: its `where` is a WhereMethod returning the query,
+// which makes the query a Filterable of itself.
+{
+  const named = people.select(['id', 'name'])
+  type Named = typeof named
+  type RefsOf<Q> = Q extends SelectQueryBuilder<typeof clinic, 'people', infer C, infer _O, infer _I, infer _J> ? C : never
+  expectType<Named>(named.where('id', '=', 1))
+  expectType<Named>(named.where((eb) => eb('name', 'like', 'R%')))
+  expectType<WhereMethod<typeof clinic, RefsOf<Named>, Named>>(named.where)
+  expectAssignable<Filterable<typeof clinic, RefsOf<Named>, Named>>(named)
+  expectNotAssignable<Filterable<typeof clinic, RefsOf<Named>, typeof people>>(named)
+  expectError(named.where('nme', '=', 'x'))
+  expectError(named.where('id', '=', 'x'))
+}
 
 expectType<{ id: number; name: string }[]>(
   await people

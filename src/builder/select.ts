@@ -43,7 +43,7 @@ import { andCondition, conditionOf, parseRef } from './where.js'
 import { memoByKey } from '../decode/generate.js'
 import { rootShape, step } from './shape.js'
 import type { Shape, Values } from './shape.js'
-import type { Filterable } from './where.js'
+import type { WhereMethod } from './where.js'
 
 type Target<S extends Schema, T extends string, N extends string> = RelationsOf<S, T>[N & keyof RelationsOf<S, T>] extends { target: infer Tg extends string } ? Tg : never
 
@@ -55,8 +55,8 @@ type Target<S extends Schema, T extends string, N extends string> = RelationsOf<
 /** `asc`/`desc`, optionally with where nulls go: `'desc nulls last'`. */
 export type OrderDirection = 'asc' | 'desc' | `${'asc' | 'desc'} nulls ${'first' | 'last'}`
 
-export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = never, I = {}, J = {}>
-  extends Filterable<S, C, SelectQueryBuilder<S, T, C, O, I, J>> {
+export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = never, I = {}, J = {}> {
+  where: WhereMethod<S, C, this>
   /** Type-level only: the row this query returns. */
   readonly '~result': () => ResultRow<S, T, O, I>
   /**

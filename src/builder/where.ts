@@ -72,6 +72,15 @@ export const andCondition = (previous: ExpressionNode | undefined, condition: Ex
 
 /** The `where` methods every filtering builder has; `Next` is the builder they return. */
 export interface Filterable<S extends Schema, C, Next> {
+  where: WhereMethod<S, C, Next>
+}
+
+/**
+ * `where` itself, returning `Next`. A select query declares `where: WhereMethod<S, C, this>`
+ * rather than extending Filterable with itself as `Next`: each builder type of a chain then
+ * instantiates no base type (6k fewer instantiations over 200 queries at 200 tables).
+ */
+export interface WhereMethod<S extends Schema, C, Next> {
   /**
    * Filters rows; several `where` calls are joined with `and`.
    * ```ts
@@ -79,7 +88,7 @@ export interface Filterable<S extends Schema, C, Next> {
    * // … where "people"."name" like $1   — parameters: ['R%']
    * ```
    */
-  where<K extends keyof C & string, Op extends Operator, L extends LiteralContext = unknown>(column: K, op: Op, value: NoInfer<L> & NoInfer<ValueFor<C[K], Op>>): Next
+  <K extends keyof C & string, Op extends Operator, L extends LiteralContext = unknown>(column: K, op: Op, value: NoInfer<L> & NoInfer<ValueFor<C[K], Op>>): Next
   /** Filters with a condition built from `eb`: `where((eb) => eb.or([eb('name', '=', 'x'), eb('email', 'is', null)]))`. */
-  where(condition: (eb: ExpressionBuilder<S, C>) => Expression<boolean>): Next
+  (condition: (eb: ExpressionBuilder<S, C>) => Expression<boolean>): Next
 }

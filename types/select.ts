@@ -66,10 +66,9 @@ export type LiteralContext = string | number | bigint | boolean | {} | null | un
 export type SelectArg<C> = (keyof C & string) | `${keyof C & string} as ${string}`
 
 /**
- * `unknown` when the reference before each ` as ` is one of the query's; else an error naming it.
- * For select((eb) => […]), whose constraint takes any `${string} as ${string}`: every select call
- * tries that overload first, and TypeScript instantiates each template of a constraint whenever
- * it reads it (one `${ref} as ${string}` per reference: ~30 instantiations per select([…]) call).
+ * `unknown` when each selection (the reference before ` as `, if any) is one of the query's; else
+ * an error naming it. For select((eb) => […]), whose element type takes any `${string} as ${string}`:
+ * a constraint with one `${ref} as ${string}` per reference costs ~30 instantiations per call.
  * KnownRefs<{ id: number }, 'idd as x'> == { error: '"idd" is not a reference of this query' }
  */
 export type KnownRefs<C, K> = [UnknownRefs<C, Extract<K, string>>] extends [never] ? unknown : { error: UnknownRefs<C, Extract<K, string>> }

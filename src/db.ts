@@ -56,17 +56,17 @@ export interface QueryMethods<S extends Schema> extends CteStarters<S> {
   /**
    * Starts an insert: `db.insertInto('people').values({ name: 'Reuven' }).returning(['id']).execute()`.
    */
-  insertInto<T extends keyof S['~tables'] & string>(table: T & NoInfer<Writable<S['~tables'][T], T>>): InsertStart<S, T>
+  insertInto<T extends keyof S['~tables'] & string>(table: T & Writable<S['~tables'][T], T>): InsertStart<S, T>
   /**
    * Starts an update; it needs where() (or allRows()) before it runs.
    * `db.updateTable('people').set({ name: 'R.' }).where('id', '=', 2).execute()`
    */
-  updateTable<T extends keyof S['~tables'] & string>(table: T & NoInfer<Writable<S['~tables'][T], T>>): UpdateQueryBuilder<S, T>
+  updateTable<T extends keyof S['~tables'] & string>(table: T & Writable<S['~tables'][T], T>): UpdateQueryBuilder<S, T>
   /**
    * Starts a delete; it needs where() (or allRows()) before it runs.
    * `db.deleteFrom('appointments').where('meetingAt', '<', cutoff).execute()`
    */
-  deleteFrom<T extends keyof S['~tables'] & string>(table: T & NoInfer<Writable<S['~tables'][T], T>>): DeleteQueryBuilder<S, T>
+  deleteFrom<T extends keyof S['~tables'] & string>(table: T & Writable<S['~tables'][T], T>): DeleteQueryBuilder<S, T>
   /**
    * Runs a raw statement from the `sql` tag and returns its rows, decoded by their database types.
    * ```ts

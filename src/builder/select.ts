@@ -80,7 +80,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * ```
    */
   // SelectArg<C> written out: through the alias it measured +1.3k instantiations on 200 queries.
-  select<K extends (keyof C & string) | `${keyof C & string} as ${string}`>(columns: readonly K[] & NoInfer<DistinctKeys<K, O, I>>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
+  select<K extends (keyof C & string) | `${keyof C & string} as ${string}`>(columns: readonly K[] & DistinctKeys<K, O, I>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
   /** Selects every column of the table not selected yet (what a query that selects nothing returns anyway). */
   selectAll(): SelectQueryBuilder<S, T, C, AddSelection<O, RowOf<S, T>>, I, J>
   /**
@@ -106,12 +106,12 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   // and the call in the callback's return position inferred its own type arguments from it,
   // property by property: half the check time of a two-level include.
   include<N extends keyof RelationsOf<S, T> & string, F extends (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }>(
-    relation: N & NoInfer<FreeKey<N, O, I>>,
+    relation: N & FreeKey<N, O, I>,
     build?: F,
   ): SelectQueryBuilder<S, T, C, O, I & { [K in N]: Included<RelationsOf<S, T>[N], CallbackResult<F, S, Target<S, T, N>>> }, J>
   /** Adds the number of related rows (matching `build`'s where) as `${relation}Count`. */
   includeCount<N extends keyof RelationsOf<S, T> & string>(
-    relation: N & NoInfer<FreeKey<`${N}Count`, O, I>>,
+    relation: N & FreeKey<`${N}Count`, O, I>,
     build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown },
   ): SelectQueryBuilder<S, T, C, O, I & { [K in `${N}Count`]: number }, J>
   /**
@@ -121,31 +121,31 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * ```
    */
   innerJoin<P extends JoinPath<S, T, J>>(
-    relation: P & NoInfer<FreeAlias<JoinAlias<P>, T, J>>,
+    relation: P & FreeAlias<JoinAlias<P>, T, J>,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<JoinAlias<P>, RowOf<S, JoinRelation<S, T, J, P>['target']>, false>, O, I, J & { [A in JoinAlias<P>]: JoinRelation<S, T, J, P>['target'] }>
   /** Joins a table (or a relation's table) under `alias` with an explicit ON. */
   innerJoin<N extends JoinTable<S, T>, A extends string>(
     table: N,
-    alias: A & NoInfer<FreeAlias<A, T, J>>,
+    alias: A & FreeAlias<A, T, J>,
     on: (j: JoinBuilder<C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>>) => JoinBuilder<unknown>,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
   /** Kysely's form: joins a table on two columns, `innerJoin('appointments', 'appointments.personId', 'people.id')`. */
   innerJoin<N extends keyof S['~tables'] & string, L extends `${N}.${keyof RowOf<S, N> & string}`>(
-    table: N & NoInfer<FreeAlias<N, T, J>>,
+    table: N & FreeAlias<N, T, J>,
     left: L,
     right: keyof C & string,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, false>, O, I, J & { [K in N]: N }>
   /** Like innerJoin, keeping rows without a match: the joined columns become nullable. */
   leftJoin<P extends JoinPath<S, T, J>>(
-    relation: P & NoInfer<FreeAlias<JoinAlias<P>, T, J>>,
+    relation: P & FreeAlias<JoinAlias<P>, T, J>,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<JoinAlias<P>, RowOf<S, JoinRelation<S, T, J, P>['target']>, true>, O, I, J & { [A in JoinAlias<P>]: JoinRelation<S, T, J, P>['target'] }>
   leftJoin<N extends JoinTable<S, T>, A extends string>(
     table: N,
-    alias: A & NoInfer<FreeAlias<A, T, J>>,
+    alias: A & FreeAlias<A, T, J>,
     on: (j: JoinBuilder<C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>>) => JoinBuilder<unknown>,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, true>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
   leftJoin<N extends keyof S['~tables'] & string, L extends `${N}.${keyof RowOf<S, N> & string}`>(
-    table: N & NoInfer<FreeAlias<N, T, J>>,
+    table: N & FreeAlias<N, T, J>,
     left: L,
     right: keyof C & string,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, true>, O, I, J & { [K in N]: N }>
@@ -158,13 +158,13 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   /** `select distinct on (…)`: one row per distinct value of the columns (the first by orderBy). */
   distinctOn(first: (keyof C & string) | Expression<unknown>, ...rest: ((keyof C & string) | Expression<unknown>)[]): this
   /** `union` with a query returning the same row type (duplicates removed). */
-  union<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): this
+  union<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
   /** `union all`: keeps duplicates. */
-  unionAll<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): this
+  unionAll<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
   /** `intersect`: rows in both queries. */
-  intersect<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): this
+  intersect<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
   /** `except`: rows of this query not in the other. */
-  except<Q extends { readonly '~result': unknown }>(other: Q & NoInfer<SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>>): this
+  except<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
   /** This one-column query as a scalar subquery in a selection: `eb.selectFrom(…).select(['x']).limit(1).as('x')`. */
   as<A extends string>(alias: A): AliasedExpression<ScalarOf<ResultRow<S, T, O, I>>, A>
   /** At most `count` rows (a non-negative integer). Inside include: per parent row. */

@@ -75,11 +75,10 @@ export interface Filterable<S extends Schema, C, Next> {
   where: WhereMethod<S, C, Next>
 }
 
-/**
- * `where` itself, returning `Next`. A select query declares `where: WhereMethod<S, C, this>`
- * rather than extending Filterable with itself as `Next`: each builder type of a chain then
- * instantiates no base type (6k fewer instantiations over 200 queries at 200 tables).
- */
+/** `where` itself, returning `Next`: a select's returns the same query, an update's or a delete's one that may run. */
+// A select query declares `where: WhereMethod<S, C, this>` rather than extending Filterable with
+// itself as `Next`: each builder type of a chain then instantiates no base type (6k fewer
+// instantiations over 200 queries at 200 tables).
 export interface WhereMethod<S extends Schema, C, Next> {
   /**
    * Filters rows; several `where` calls are joined with `and`.

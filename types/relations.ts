@@ -26,7 +26,7 @@ type EntryTarget<E> = E extends `${string}>${infer Tb}.${string}` ? Tb : never
 export type FkColumns<C extends Columns> = EntryColumn<FkEntries<C>>
 
 /** The foreign keys of a table with columns C that reference table B, as 'column>B.column'. */
-type EntriesTo<C extends Columns, B extends string> = Extract<FkEntries<C>, `${string}>${B}.${string}`>
+type EntriesTo<C extends Columns, B extends string> = FkEntries<C> & `${string}>${B}.${string}`
 /** The FK columns of a table that reference table B. */
 type FksTo<C extends Columns, B extends string> = EntryColumn<EntriesTo<C, B>>
 
@@ -142,7 +142,7 @@ type BackrefName<CA extends Columns, A extends string, K extends string, B exten
 type JunctionTarget<T, J extends string, K extends string, B extends string> = K extends PrimaryKeyOf<T, J>
   ? Exclude<PrimaryKeyOf<T, J>, K> extends infer O extends string
     ? IsSingle<O> extends true
-      ? EntryTarget<Extract<FkEntries<Cols<T, J>>, `${O}>${string}`>> extends infer X extends string
+      ? EntryTarget<FkEntries<Cols<T, J>> & `${O}>${string}`> extends infer X extends string
         ? X extends B
           ? never
           : X

@@ -84,7 +84,7 @@ type RefOf<K extends string> = K extends `${infer R} as ${string}` ? R : K
 // over the output keys, each selection's OutKey computed alone (OutKeys) and cached: remapped with
 // `as OutKey<P>`, TypeScript evaluated OutKey over the whole union of selections each time it asked
 // whether the map was generic (7k instantiations more over 200 joins).
-export type Selected<C, K extends string> = [Extract<K, `${string}.${string}` | `${string} as ${string}`>] extends [never]
+export type Selected<C, K extends string> = [K & (`${string}.${string}` | `${string} as ${string}`)] extends [never]
   ? { [P in K]: C[P & keyof C] }
   : { [X in OutKeys<K>]: C[RefFor<K, X> & keyof C] }
 /** The reference of the selection (among K) that lands on output key X. */

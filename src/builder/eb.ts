@@ -12,7 +12,7 @@ import type { OrderDirection, SelectQueryBuilder } from './select.js'
 import { comparison, parseRef } from './where.js'
 
 /** A function argument: a column name, or any expression. */
-export type Arg<C> = (keyof C & string) | Expression<unknown>
+export type Arg<C> = keyof C | Expression<unknown>
 /** The value type of an argument. */
 export type ArgType<C, A> = A extends Expression<infer T> ? T : A extends keyof C ? C[A] : never
 
@@ -64,9 +64,9 @@ export interface CaseBuilder<C, T> {
  * `where`: `eb('name', '=', 'x')`; with `+ - * / %` it builds arithmetic.
  */
 export interface ExpressionBuilder<S extends Schema, C> {
-  <K extends keyof C & string, Op extends Operator, L extends LiteralContext = unknown>(column: K, op: Op, value: NoInfer<L> & NoInfer<ValueFor<C[K], Op>>): Expression<boolean>
-  <K extends keyof C & string>(column: K, op: Arithmetic, value: NonNullable<C[K]> | Expression<NonNullable<C[K]>>): Expression<C[K]>
-  <K extends keyof C & string>(column: K, op: '||', value: string | Expression<string>): Expression<null extends C[K] ? string | null : string>
+  <K extends keyof C, Op extends Operator, L extends LiteralContext = unknown>(column: K, op: Op, value: NoInfer<L> & NoInfer<ValueFor<C[K], Op>>): Expression<boolean>
+  <K extends keyof C>(column: K, op: Arithmetic, value: NonNullable<C[K]> | Expression<NonNullable<C[K]>>): Expression<C[K]>
+  <K extends keyof C>(column: K, op: '||', value: string | Expression<string>): Expression<null extends C[K] ? string | null : string>
   /** An expression on the left: `eb(eb.fn.countAll(), '>', 1)`. */
   <V, Op extends Operator>(left: Expression<V>, op: Op, value: ValueFor<V, Op>): Expression<boolean>
   /** All of the conditions (`true` when empty). */
@@ -75,11 +75,11 @@ export interface ExpressionBuilder<S extends Schema, C> {
   or(conditions: readonly Expression<boolean>[]): Expression<boolean>
   not(condition: Expression<boolean>): Expression<boolean>
   /** A column as an expression: `eb.ref('people.id')`. */
-  ref<K extends keyof C & string>(column: K): Expression<C[K]>
+  ref<K extends keyof C>(column: K): Expression<C[K]>
   /** A value as a parameter: `eb.val(42)`. */
   val<V>(value: V): Expression<V>
   /** `column between low and high`. */
-  between<K extends keyof C & string>(column: K, low: NonNullable<C[K]> | Expression<NonNullable<C[K]>>, high: NonNullable<C[K]> | Expression<NonNullable<C[K]>>): Expression<boolean>
+  between<K extends keyof C>(column: K, low: NonNullable<C[K]> | Expression<NonNullable<C[K]>>, high: NonNullable<C[K]> | Expression<NonNullable<C[K]>>): Expression<boolean>
   /** `exists (subquery)`. */
   exists(query: { readonly '~result': unknown }): Expression<boolean>
   /** `case when … then … else … end`. */

@@ -133,7 +133,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   innerJoin<N extends keyof S['~tables'] & string, L extends `${N}.${keyof RowOf<S, N> & string}`>(
     table: N & FreeAlias<N, T, J>,
     left: L,
-    right: keyof C & string,
+    right: keyof C,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, false>, O, I, J & { [K in N]: N }>
   /** Like innerJoin, keeping rows without a match: the joined columns become nullable. */
   leftJoin<P extends JoinPath<S, T, J>>(
@@ -147,16 +147,16 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   leftJoin<N extends keyof S['~tables'] & string, L extends `${N}.${keyof RowOf<S, N> & string}`>(
     table: N & FreeAlias<N, T, J>,
     left: L,
-    right: keyof C & string,
+    right: keyof C,
   ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, true>, O, I, J & { [K in N]: N }>
   /** Orders by a column or an expression, `asc` by default (`'desc nulls last'` …); several calls order by several. */
-  orderBy(column: (keyof C & string) | Expression<unknown>, direction?: OrderDirection): this
+  orderBy(column: keyof C | Expression<unknown>, direction?: OrderDirection): this
   /** `group by` columns or expressions. */
-  groupBy(...columns: ((keyof C & string) | Expression<unknown>)[]): this
+  groupBy(...columns: (keyof C | Expression<unknown>)[]): this
   /** Filters groups: `having((eb) => eb(eb.fn.countAll(), '>', 1))`-style conditions, like `where`. */
   having(condition: (eb: ExpressionBuilder<S, C>) => Expression<boolean>): this
   /** `select distinct on (…)`: one row per distinct value of the columns (the first by orderBy). */
-  distinctOn(first: (keyof C & string) | Expression<unknown>, ...rest: ((keyof C & string) | Expression<unknown>)[]): this
+  distinctOn(first: keyof C | Expression<unknown>, ...rest: (keyof C | Expression<unknown>)[]): this
   /** `union` with a query returning the same row type (duplicates removed). */
   union<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
   /** `union all`: keeps duplicates. */

@@ -87,7 +87,7 @@ export interface WhereMethod<S extends Schema, C, Next> {
    * // … where "people"."name" like $1   — parameters: ['R%']
    * ```
    */
-  <K extends keyof C & string, Op extends Operator, L extends LiteralContext = unknown>(column: K, op: Op, value: NoInfer<L> & NoInfer<ValueFor<C[K], Op>>): Next
+  <K extends keyof C, Op extends Operator, L extends LiteralContext = unknown>(column: K, op: Op, value: NoInfer<L> & NoInfer<ValueFor<C[K], Op>>): Next
   /** Filters with a condition built from `eb`: `where((eb) => eb.or([eb('name', '=', 'x'), eb('email', 'is', null)]))`. */
   (condition: (eb: ExpressionBuilder<S, C>) => Expression<boolean>): Next
 }

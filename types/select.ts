@@ -78,13 +78,18 @@ type UnknownRefs<C, K extends string> = { [P in K]: RefOf<P> extends keyof C ? n
 type OutKey<K extends string> = K extends `${string} as ${infer A}` ? A : K extends `${string}.${infer Col}` ? Col : K
 type RefOf<K extends string> = K extends `${infer R} as ${string}` ? R : K
 
+/** A selection renamed with `as`: 'people.name as who'. */
+export type AsSelection = `${string} as ${string}`
+/** A selection whose output key is not itself: `table.column` or `… as alias`. */
+type Renaming = `${string}.${string}` | AsSelection
+
 /** Selected<{ 'people.name': string }, 'people.name as who'> == { who: string } */
 // Plain column names (the usual select) are their own keys: a map over them, whose keys TypeScript
 // reads without computing OutKey for each selection on every use of the result. Otherwise a map
 // over the output keys, each selection's OutKey computed alone (OutKeys) and cached: remapped with
 // `as OutKey<P>`, TypeScript evaluated OutKey over the whole union of selections each time it asked
 // whether the map was generic (7k instantiations more over 200 joins).
-export type Selected<C, K extends string> = [K & (`${string}.${string}` | `${string} as ${string}`)] extends [never]
+export type Selected<C, K extends string> = [K & Renaming] extends [never]
   ? { [P in K]: C[P & keyof C] }
   : { [X in OutKeys<K>]: C[RefFor<K, X> & keyof C] }
 /** The reference of the selection (among K) that lands on output key X. */
@@ -134,6 +139,13 @@ export type ResultRow<S extends Schema, T extends string, O, I> = Flat<([O] exte
  * `{ '~result': unknown }` (an include callback's contextual return; ~110 instantiations a call).
  */
 export type QueryRow<Q> = Q extends { readonly '~result': () => infer R } ? R : never
+
+/** Any query, as a value: what include/whereRelated callbacks return and union/exists take. */
+// An interface, not a type literal: a literal in a signature is instantiated again with every
+// instantiation of the signature, a non-generic named type never.
+export interface AnyQuery {
+  readonly '~result': unknown
+}
 
 /** Adds a selection to what was selected so far (never = nothing yet). */
 export type AddSelection<O, N> = [O] extends [never] ? N : O & N

@@ -7,7 +7,7 @@ import { untypedCodec } from '../schema/codecs.js'
 import type { ColumnInfo, Schema, SchemaMeta, TableInfo } from '../schema/schema.js'
 import type { Relation } from '../schema/relations.js'
 import type { CteSchema } from '../../types/cte.js'
-import type { QueryRow, Refs, RowOf } from '../../types/select.js'
+import type { AnyQuery, QueryRow, Refs, RowOf } from '../../types/select.js'
 import { createSelect, selectNodeOf } from './select.js'
 import type { SelectQueryBuilder } from './select.js'
 
@@ -22,12 +22,12 @@ export interface CteStarters<S extends Schema> {
    * // with "recent" as (select … from "appointments" where …) select … from "recent"
    * ```
    */
-  with<N extends string, Q extends { readonly '~result': unknown }>(name: N, build: (db: WithMethods<S>) => Q): WithMethods<CteSchema<S, N, QueryRow<Q>>>
+  with<N extends string, Q extends AnyQuery>(name: N, build: (db: WithMethods<S>) => Q): WithMethods<CteSchema<S, N, QueryRow<Q>>>
   /**
    * A recursive CTE: `base` gives the first rows, `step` the next ones from the rows so far
    * (`with recursive name as (base union all step)`).
    */
-  withRecursive<N extends string, Q extends { readonly '~result': unknown }>(
+  withRecursive<N extends string, Q extends AnyQuery>(
     name: N,
     base: (db: WithMethods<S>) => Q,
     step: (db: WithMethods<CteSchema<S, N, QueryRow<Q>>>) => { readonly '~result': Q['~result'] },

@@ -4,7 +4,7 @@ import type { OrderByNode } from '../ast/select.js'
 import { JoineryError } from '../errors.js'
 import type { Executor } from '../executor.js'
 import type { Schema } from '../schema/schema.js'
-import type { LiteralContext, Operator, OuterRefs, Refs, RowOf, ValueFor } from '../../types/select.js'
+import type { AnyQuery, LiteralContext, Operator, OuterRefs, Refs, RowOf, ValueFor } from '../../types/select.js'
 import { expression, isExpression, windowable } from './expression.js'
 import type { Expression } from './expression.js'
 import { createSelect, parseOrder, selectNodeOf } from './select.js'
@@ -81,7 +81,7 @@ export interface ExpressionBuilder<S extends Schema, C> {
   /** `column between low and high`. */
   between<K extends keyof C>(column: K, low: NonNullable<C[K]> | Expression<NonNullable<C[K]>>, high: NonNullable<C[K]> | Expression<NonNullable<C[K]>>): Expression<boolean>
   /** `exists (subquery)`. */
-  exists(query: { readonly '~result': unknown }): Expression<boolean>
+  exists(query: AnyQuery): Expression<boolean>
   /** `case when … then … else … end`. */
   case(): CaseBuilder<C, never>
   fn: FunctionModule<C>

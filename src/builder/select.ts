@@ -9,6 +9,8 @@ import type { Relation } from '../schema/relations.js'
 import type { Schema } from '../schema/schema.js'
 import type {
   AddSelection,
+  AnyQuery,
+  AsSelection,
   CallbackKeysFree,
   CallbackResult,
   CallbackSelected,
@@ -71,7 +73,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   // constraint does not read C; the references are in the NoInfer part, where they still give the
   // callback's array its completions (2.2k fewer instantiations over 200 queries at 200 tables).
   select<const A extends readonly (string | AliasedExpression<unknown, string>)[]>(
-    build: (eb: ExpressionBuilder<S, C>) => A & NoInfer<readonly ((keyof C & string) | `${string} as ${string}` | AliasedExpression<unknown, string>)[] & KnownRefs<C, A[number]> & CallbackKeysFree<A, O, I>>,
+    build: (eb: ExpressionBuilder<S, C>) => A & NoInfer<readonly ((keyof C & string) | AsSelection | AliasedExpression<unknown, string>)[] & KnownRefs<C, A[number]> & CallbackKeysFree<A, O, I>>,
   ): SelectQueryBuilder<S, T, C, AddSelection<O, CallbackSelected<C, A>>, I, J>
   /**
    * Adds columns to the result; `'people.name'` comes back as `name`, `'name as who'` as `who`.
@@ -95,9 +97,9 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * db.selectFrom('people').whereRelated('appointments', (a) => a.where('notes', 'is not', null))
    * ```
    */
-  whereRelated<N extends keyof RelationsOf<S, T> & string>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): this
+  whereRelated<N extends keyof RelationsOf<S, T> & string>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => AnyQuery): this
   /** Keeps rows that have no related row (matching `build`'s where): `not exists (…)`. */
-  whereNotRelated<N extends keyof RelationsOf<S, T> & string>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }): this
+  whereNotRelated<N extends keyof RelationsOf<S, T> & string>(relation: N, build?: (q: RelatedBuilder<S, Target<S, T, N>>) => AnyQuery): this
   /**
    * Adds the related rows under the relation's name, all in the same SQL statement. The callback
    * shapes the nested query: select, where, orderBy, limit, offset, include (any depth).
@@ -111,14 +113,14 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   // a default (or a callback returning a type parameter Q with one), it was the whole builder type,
   // and the call in the callback's return position inferred its own type arguments from it,
   // property by property: half the check time of a two-level include.
-  include<N extends keyof RelationsOf<S, T> & string, F extends (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown }>(
+  include<N extends keyof RelationsOf<S, T> & string, F extends (q: RelatedBuilder<S, Target<S, T, N>>) => AnyQuery>(
     relation: N & FreeKey<N, O, I>,
     build?: F,
   ): SelectQueryBuilder<S, T, C, O, I & { [K in N]: Included<RelationsOf<S, T>[N], CallbackResult<F, S, Target<S, T, N>>> }, J>
   /** Adds the number of related rows (matching `build`'s where) as `${relation}Count`. */
   includeCount<N extends keyof RelationsOf<S, T> & string>(
     relation: N & FreeKey<`${N}Count`, O, I>,
-    build?: (q: RelatedBuilder<S, Target<S, T, N>>) => { readonly '~result': unknown },
+    build?: (q: RelatedBuilder<S, Target<S, T, N>>) => AnyQuery,
   ): SelectQueryBuilder<S, T, C, O, I & { [K in `${N}Count`]: number }, J>
   /**
    * Joins along a relation; ON comes from its foreign key. The joined table is named by the relation.
@@ -164,13 +166,13 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   /** `select distinct on (…)`: one row per distinct value of the columns (the first by orderBy). */
   distinctOn(first: keyof C | Expression<unknown>, ...rest: (keyof C | Expression<unknown>)[]): this
   /** `union` with a query returning the same row type (duplicates removed). */
-  union<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
+  union<Q extends AnyQuery>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
   /** `union all`: keeps duplicates. */
-  unionAll<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
+  unionAll<Q extends AnyQuery>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
   /** `intersect`: rows in both queries. */
-  intersect<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
+  intersect<Q extends AnyQuery>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
   /** `except`: rows of this query not in the other. */
-  except<Q extends { readonly '~result': unknown }>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
+  except<Q extends AnyQuery>(other: Q & SameRow<ResultRow<S, T, O, I>, QueryRow<Q>>): this
   /** This one-column query as a scalar subquery in a selection: `eb.selectFrom(…).select(['x']).limit(1).as('x')`. */
   as<A extends string>(alias: A): AliasedExpression<ScalarOf<ResultRow<S, T, O, I>>, A>
   /** At most `count` rows (a non-negative integer). Inside include: per parent row. */

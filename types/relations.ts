@@ -6,7 +6,10 @@ import type { Columns } from '../src/schema/table.js'
 import type { ExplicitRelationSpec } from '../src/schema/relations.js'
 
 /** The columns of table K of schema T (never when T[K] is not a table): cached per table, read by every per-table question. */
-export type Cols<T, K> = K extends keyof T ? (T[K] extends { '~columns': Columns } ? T[K]['~columns'] : never) : never
+export type Cols<T, K> = K extends keyof T ? (T[K] extends HasColumns ? T[K]['~columns'] : never) : never
+interface HasColumns {
+  '~columns': Columns
+}
 
 /**
  * A table's foreign keys as `'column>table.column'`, from one pass over its columns with no
@@ -121,9 +124,10 @@ type BackrefRel<T, A extends string, K extends string> = IsUniqueFk<T, A, K> ext
 
 /**
  * Relations keyed by their names: a map over the names themselves, whose keys TypeScript reads as
- * that union; a relation is built only when its key is read.
+ * that union; a relation is built only when its key is read. A name picks its relation by
+ * intersection: the others reduce to never (Extract was a conditional per relation).
  */
-type ByName<D extends Named> = { [N in D['name']]: Extract<D, { name: N }>['rel'] }
+type ByName<D extends Named> = { [N in D['name']]: (D & { name: N })['rel'] }
 
 /**
  * Backref name of FK A.K into B (rule 2), from A's columns CA: A, or `${A}By${Capitalize<m2o name>}`

@@ -169,7 +169,13 @@ export type RelatedBuilder<S extends Schema, Tg extends string> = SelectQueryBui
 export type CallbackResult<F, S extends Schema, Tg extends string> = F extends (q: never) => { readonly '~result': () => infer R } ? R : ResultRow<S, Tg, never, {}>
 
 /** Many → array, nullable one → `| null`, one → the row. */
-export type Included<R, Row> = R extends { many: true } ? Row[] : R extends { nullable: true } ? Row | null : Row
+export type Included<R, Row> = R extends ToMany ? Row[] : R extends Nullable ? Row | null : Row
+interface ToMany {
+  many: true
+}
+interface Nullable {
+  nullable: true
+}
 
 /** Names usable in innerJoin/leftJoin: relations of the from table, or `alias.relation` of a joined one. */
 export type JoinPath<S extends Schema, T extends string, J> =

@@ -2,7 +2,7 @@
 import type { Expression } from '../src/builder/expression.js'
 import type { SelectQueryBuilder } from '../src/builder/select.js'
 import type { Schema } from '../src/schema/schema.js'
-import type { TableRelations } from './relations.js'
+import type { Rel, TableRelations } from './relations.js'
 import type { TableRow } from './row.js'
 
 /** Flattens an intersection once, at the end (each intersection level costs an instantiation per call). */
@@ -169,13 +169,7 @@ export type RelatedBuilder<S extends Schema, Tg extends string> = SelectQueryBui
 export type CallbackResult<F, S extends Schema, Tg extends string> = F extends (q: never) => { readonly '~result': () => infer R } ? R : ResultRow<S, Tg, never, {}>
 
 /** Many → array, nullable one → `| null`, one → the row. */
-export type Included<R, Row> = R extends ToMany ? Row[] : R extends Nullable ? Row | null : Row
-interface ToMany {
-  many: true
-}
-interface Nullable {
-  nullable: true
-}
+export type Included<R, Row> = R extends Rel<string, true> ? Row[] : R extends Rel<string, boolean, true> ? Row | null : Row
 
 /** Names usable in innerJoin/leftJoin: relations of the from table, or `alias.relation` of a joined one. */
 export type JoinPath<S extends Schema, T extends string, J> =

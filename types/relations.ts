@@ -40,11 +40,8 @@ type Stripped<K extends string> = K extends `${infer N}Id` ? N : K extends `${in
  * Many-to-one name of FK column K to table Tg (rule 1): personId → person; reportsTo →
  * reportsToEmployee (no suffix, or the stripped name is a column) — the target table key is appended.
  */
-export type ManyToOneName<C, K extends string, Tg extends string> = Stripped<K> extends infer N extends string
-  ? N extends '' | keyof C
-    ? `${K}${Capitalize<Tg>}`
-    : N
-  : never
+export type ManyToOneName<C, K extends string, Tg extends string> = NameOrAppended<Stripped<K>, C, K, Tg>
+type NameOrAppended<N, C, K extends string, Tg extends string> = N extends '' | keyof C ? `${K}${Capitalize<Tg>}` : N
 
 /** Every foreign key of the schema as `'table.column>table.column'`. */
 export type SchemaFks<T> = { [K in keyof T & string]: `${K}.${FkEntries<Cols<T, K>>}` }[keyof T & string]
@@ -294,7 +291,7 @@ export type SchemaMayFault<T> =
   ColumnTargets<T> extends infer All extends string
     ?
         | Extract<keyof T, `${string}By${string}`>
-        | { [A in keyof T & string]: TableMayFault<A, Cols<T, A>, All, NamesMet<T>> }[keyof T & string]
+        | { [A in keyof T & string]: TableMayFault<A, Cols<T, A>, All, NamesMet<T>, FkTargets<Cols<T, A>>> }[keyof T & string]
         | ByColumns<T, All & `>${string}.${string}By${string}`>
         | SnakeTwin<All & `>${string}_id`, All>
     : never
@@ -307,13 +304,12 @@ export type ColumnTargets<T> = { [K in keyof T & string]: `>${K}.${keyof Cols<T,
  * A's backref names (A, or a column stripped to A) met at a table it references (M); a key or a
  * target of A that ends in a target's capitalized key.
  */
-type TableMayFault<A extends string, C extends Columns, All, M extends Record<string, string>> = C[keyof C]['~fk'] extends infer F extends string
-  ?
-      | Exclude<F, All>
-      | (EntryTarget<F> extends infer Targets extends string
-          ? ((A | `${A}Id` | `${A}_id`) & M[Targets]) | ((keyof C | Targets) & `${string}${Capitalize<Targets>}${'' | 'Id' | '_id'}`)
-          : never)
-  : never
+// The targets come in as an argument: FkTargets of a table is the same instantiation that
+// ReferencedBy (every query along a relation) and ByColumns read.
+type TableMayFault<A extends string, C extends Columns, All, M extends Record<string, string>, Targets extends string> =
+  | Exclude<C[keyof C]['~fk'], All>
+  | (`${A}${'' | 'Id' | '_id'}` & M[Targets])
+  | ((keyof C | Targets) & `${string}${Capitalize<Targets>}${'' | 'Id' | '_id'}`)
 
 /** The tables the foreign keys of a table with columns C reference. */
 type FkTargets<C extends Columns> = EntryTarget<C[keyof C]['~fk']>

@@ -41,6 +41,7 @@ type Stripped<K extends string> = K extends `${infer N}Id` ? N : K extends `${in
  * reportsToEmployee (no suffix, or the stripped name is a column) — the target table key is appended.
  */
 export type ManyToOneName<C, K extends string, Tg extends string> = NameOrAppended<Stripped<K>, C, K, Tg>
+// The stripped key comes in as an argument: bound with `infer`, its pattern was instantiated with each name.
 type NameOrAppended<N, C, K extends string, Tg extends string> = N extends '' | keyof C ? `${K}${Capitalize<Tg>}` : N
 
 /** Every foreign key of the schema as `'table.column>table.column'`. */

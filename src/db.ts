@@ -13,7 +13,7 @@ import type { Connection, Driver, DriverResult, RowMapper } from './driver/drive
 import { JoineryError, toDatabaseError } from './errors.js'
 import type { Executor } from './executor.js'
 import type { Schema } from './schema/schema.js'
-import type { Refs, RowOf } from '../types/select.js'
+import type { ReadColumns, Refs } from '../types/select.js'
 import { withMethods } from './builder/cte.js'
 import type { CteStarters } from './builder/cte.js'
 
@@ -52,7 +52,7 @@ export interface QueryMethods<S extends Schema> extends CteStarters<S> {
    * await db.selectFrom('people').select(['id', 'name']).where('name', 'like', 'R%').execute()
    * ```
    */
-  selectFrom<T extends keyof S['~tables'] & string>(table: T): SelectQueryBuilder<S, T, Refs<T, RowOf<S, T>>>
+  selectFrom<T extends keyof S['~tables'] & string>(table: T): SelectQueryBuilder<S, T, Refs<T, ReadColumns<S, T>>>
   /**
    * Starts an insert: `db.insertInto('people').values({ name: 'Reuven' }).returning(['id']).execute()`.
    */

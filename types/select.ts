@@ -9,16 +9,33 @@ import type { TableRow } from './row.js'
 export type Flat<T> = { [K in keyof T]: T[K] } & {}
 
 /**
- * The names a query can use, each with its value type: the from table's columns bare and
- * qualified. Computed once per table and cached by TypeScript.
- * Refs<'people', { id: number }> == { id: number; 'people.id': number }
+ * The names a query can use, each with its value type: a table's columns bare and qualified, from
+ * the columns as declared (`Cols[K]['~select']`). Computed once per table and cached by TypeScript.
+ * Refs<'people', { id: Column<number, false, …> }> == { id: number; 'people.id': number }
  */
 // A mapped type over the key union itself: `keyof` of a remapped type is recomputed key by key on
 // every use (each method's `keyof C`; TYPES.md, pitfall 1), `keyof` of this one is the union it maps
 // over. Each value strips the table from its key: reading it from a remapped map resolved every
 // property of that map (~65 instantiations more per table at 200 tables). A bare key is asked
-// first, without parsing it (1.2k fewer over 200 queries).
-export type Refs<T extends string, R> = { [K in (keyof R & string) | `${T}.${keyof R & string}`]: K extends keyof R ? R[K] : R[(K extends `${T}.${infer N}` ? N : never) & keyof R] }
+// first, without parsing it (1.2k fewer over 200 queries). It maps the columns, not the row: a
+// builder's C is instantiated again with every method signature that names it, and that walks its
+// type arguments as well; over RowOf they were the row's mapped type and the columns under it
+// (with JoinedRefs: 182.9k → 178.7k instantiations over 200 queries at 200 tables).
+export type Refs<T extends string, Cols extends Readable> = {
+  [K in (keyof Cols & string) | `${T}.${keyof Cols & string}`]: K extends keyof Cols ? Cols[K]['~select'] : Cols[(K extends `${T}.${infer N}` ? N : never) & keyof Cols]['~select']
+}
+
+/** What Refs reads of a column: its value type. */
+type Readable = Record<string, { readonly '~select': unknown }>
+
+/**
+ * The columns of table T a query reads: stored ones, and computed ones (`{ '~select': type }`) when
+ * it has any. A builder's references are `Refs<T, ReadColumns<S, T>>`, written out where it gets
+ * them: an alias of (S, T) around them would be instantiated with C, and walk the schema each time.
+ */
+export type ReadColumns<S extends Schema, T extends string> = {} extends S['~tables'][T]['~computed']
+  ? S['~tables'][T]['~columns']
+  : S['~tables'][T]['~columns'] & { [K in keyof S['~tables'][T]['~computed']]: { readonly '~select': S['~tables'][T]['~computed'][K] } }
 
 export type Operator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'like' | 'ilike' | 'is' | 'is not'
 
@@ -159,7 +176,7 @@ export type RowOf<S extends Schema, T extends string> = TableRow<S['~tables'][T]
 export type RelationsOf<S extends Schema, T extends string> = TableRelations<S['~tables'], S['~referencedBy'], S['~relations'], T>
 
 /** The builder a relation's callback receives: a select over the related table. */
-export type RelatedBuilder<S extends Schema, Tg extends string> = SelectQueryBuilder<S, Tg, Refs<Tg, RowOf<S, Tg>>>
+export type RelatedBuilder<S extends Schema, Tg extends string> = SelectQueryBuilder<S, Tg, Refs<Tg, ReadColumns<S, Tg>>>
 
 /**
  * What a relation callback's query returns; every column of table Tg when there is no callback
@@ -186,10 +203,10 @@ export type JoinRelation<S extends Schema, T extends string, J, P extends string
 /** The alias a join along a path gets: its relation name. */
 export type JoinAlias<P extends string> = P extends `${string}.${infer N}` ? N : P
 
-/** `alias.column` references of a joined table, nullable for a left join. */
-// Over the key union, like Refs.
-export type JoinedRefs<A extends string, Row, Nullable extends boolean> = {
-  [K in `${A}.${keyof Row & string}`]: K extends `${A}.${infer N}` ? (Nullable extends true ? Row[N & keyof Row] | null : Row[N & keyof Row]) : never
+/** `alias.column` references of a joined table (its ReadColumns), nullable for a left join. */
+// Over the key union, and over the columns as declared, like Refs.
+export type JoinedRefs<A extends string, Cols extends Readable, Nullable extends boolean> = {
+  [K in `${A}.${keyof Cols & string}`]: K extends `${A}.${infer N}` ? (Nullable extends true ? Cols[N & keyof Cols]['~select'] | null : Cols[N & keyof Cols]['~select']) : never
 }
 
 /** Tables (or relations) usable in the explicit join forms. */

@@ -7,7 +7,7 @@ import { untypedCodec } from '../schema/codecs.js'
 import type { ColumnInfo, Schema, SchemaMeta, TableInfo } from '../schema/schema.js'
 import type { Relation } from '../schema/relations.js'
 import type { CteSchema } from '../../types/cte.js'
-import type { AnyQuery, QueryRow, Refs, RowOf } from '../../types/select.js'
+import type { AnyQuery, QueryRow, ReadColumns, Refs } from '../../types/select.js'
 import { createSelect, selectNodeOf } from './select.js'
 import type { SelectQueryBuilder } from './select.js'
 
@@ -37,7 +37,7 @@ export interface CteStarters<S extends Schema> {
 /** What `db.with(…)` returns: selects that can read the common table expressions by name. */
 export interface WithMethods<S extends Schema> extends CteStarters<S> {
   /** A select over a table or a CTE of this statement. */
-  selectFrom<T extends keyof S['~tables'] & string>(table: T): SelectQueryBuilder<S, T, Refs<T, RowOf<S, T>>>
+  selectFrom<T extends keyof S['~tables'] & string>(table: T): SelectQueryBuilder<S, T, Refs<T, ReadColumns<S, T>>>
 }
 
 const CTE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/

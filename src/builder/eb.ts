@@ -4,7 +4,7 @@ import type { OrderByNode } from '../ast/select.js'
 import { JoineryError } from '../errors.js'
 import type { Executor } from '../executor.js'
 import type { Schema } from '../schema/schema.js'
-import type { AnyQuery, LiteralContext, Operator, OuterRefs, Refs, RowOf, ValueFor } from '../../types/select.js'
+import type { AnyQuery, LiteralContext, Operator, OuterRefs, ReadColumns, Refs, ValueFor } from '../../types/select.js'
 import { expression, isExpression, windowable } from './expression.js'
 import type { Expression } from './expression.js'
 import { createSelect, parseOrder, selectNodeOf } from './select.js'
@@ -89,7 +89,7 @@ export interface ExpressionBuilder<S extends Schema, C> {
    * A subquery that can refer to this query's tables (`'people.id'`): for `exists`, `in`, or a
    * scalar value with `.as('name')`.
    */
-  selectFrom<T extends keyof S['~tables'] & string>(table: T): SelectQueryBuilder<S, T, Refs<T, RowOf<S, T>> & OuterRefs<C>>
+  selectFrom<T extends keyof S['~tables'] & string>(table: T): SelectQueryBuilder<S, T, Refs<T, ReadColumns<S, T>> & OuterRefs<C>>
 }
 
 function argument(arg: unknown, where: string): ExpressionNode {

@@ -28,6 +28,7 @@ import type {
   RelatedBuilder,
   RelationsOf,
   QueryRow,
+  ReadColumns,
   ResultRow,
   RowOf,
   SameRow,
@@ -123,33 +124,33 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    */
   innerJoin<P extends JoinPath<S, T, J>>(
     relation: P & FreeAlias<JoinAlias<P>, T, J>,
-  ): SelectQueryBuilder<S, T, C & JoinedRefs<JoinAlias<P>, RowOf<S, JoinRelation<S, T, J, P>['target']>, false>, O, I, J & { [A in JoinAlias<P>]: JoinRelation<S, T, J, P>['target'] }>
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<JoinAlias<P>, ReadColumns<S, JoinRelation<S, T, J, P>['target']>, false>, O, I, J & { [A in JoinAlias<P>]: JoinRelation<S, T, J, P>['target'] }>
   /** Joins a table (or a relation's table) under `alias` with an explicit ON. */
   innerJoin<N extends JoinTable<S, T>, A extends string>(
     table: N,
     alias: A & FreeAlias<A, T, J>,
-    on: (j: JoinBuilder<C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>>) => JoinBuilder<unknown>,
-  ): SelectQueryBuilder<S, T, C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
+    on: (j: JoinBuilder<C & JoinedRefs<A, ReadColumns<S, JoinTableKey<S, T, N>>, false>>) => JoinBuilder<unknown>,
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<A, ReadColumns<S, JoinTableKey<S, T, N>>, false>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
   /** Kysely's form: joins a table on two columns, `innerJoin('appointments', 'appointments.personId', 'people.id')`. */
   innerJoin<N extends keyof S['~tables'] & string, L extends `${N}.${keyof RowOf<S, N> & string}`>(
     table: N & FreeAlias<N, T, J>,
     left: L,
     right: keyof C,
-  ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, false>, O, I, J & { [K in N]: N }>
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<N, ReadColumns<S, N>, false>, O, I, J & { [K in N]: N }>
   /** Like innerJoin, keeping rows without a match: the joined columns become nullable. */
   leftJoin<P extends JoinPath<S, T, J>>(
     relation: P & FreeAlias<JoinAlias<P>, T, J>,
-  ): SelectQueryBuilder<S, T, C & JoinedRefs<JoinAlias<P>, RowOf<S, JoinRelation<S, T, J, P>['target']>, true>, O, I, J & { [A in JoinAlias<P>]: JoinRelation<S, T, J, P>['target'] }>
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<JoinAlias<P>, ReadColumns<S, JoinRelation<S, T, J, P>['target']>, true>, O, I, J & { [A in JoinAlias<P>]: JoinRelation<S, T, J, P>['target'] }>
   leftJoin<N extends JoinTable<S, T>, A extends string>(
     table: N,
     alias: A & FreeAlias<A, T, J>,
-    on: (j: JoinBuilder<C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, false>>) => JoinBuilder<unknown>,
-  ): SelectQueryBuilder<S, T, C & JoinedRefs<A, RowOf<S, JoinTableKey<S, T, N>>, true>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
+    on: (j: JoinBuilder<C & JoinedRefs<A, ReadColumns<S, JoinTableKey<S, T, N>>, false>>) => JoinBuilder<unknown>,
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<A, ReadColumns<S, JoinTableKey<S, T, N>>, true>, O, I, J & { [K in A]: JoinTableKey<S, T, N> }>
   leftJoin<N extends keyof S['~tables'] & string, L extends `${N}.${keyof RowOf<S, N> & string}`>(
     table: N & FreeAlias<N, T, J>,
     left: L,
     right: keyof C,
-  ): SelectQueryBuilder<S, T, C & JoinedRefs<N, RowOf<S, N>, true>, O, I, J & { [K in N]: N }>
+  ): SelectQueryBuilder<S, T, C & JoinedRefs<N, ReadColumns<S, N>, true>, O, I, J & { [K in N]: N }>
   /** Orders by a column or an expression, `asc` by default (`'desc nulls last'` …); several calls order by several. */
   orderBy(column: keyof C | Expression<unknown>, direction?: OrderDirection): this
   /** `group by` columns or expressions. */

@@ -6,7 +6,7 @@ import type { CompiledQuery } from '../compiler/compile.js'
 import { JoineryError, listNames } from '../errors.js'
 import type { Executor } from '../executor.js'
 import type { ColumnInfo, Schema, TableInfo } from '../schema/schema.js'
-import type { QueryRow, Refs, RowOf, SelectArg, Selected } from '../../types/select.js'
+import type { QueryRow, ReadColumns, Refs, RowOf, SelectArg, Selected } from '../../types/select.js'
 import type { InsertRow, NeedsWhere, UpdateRow, WriteResult } from '../../types/write.js'
 import { expression, isExpression } from './expression.js'
 import type { Expression } from './expression.js'
@@ -16,7 +16,7 @@ import { andCondition, conditionOf } from './where.js'
 import type { Filterable } from './where.js'
 
 type Cols<S extends Schema, T extends string> = S['~tables'][T]['~columns']
-type C<S extends Schema, T extends string> = Refs<T, RowOf<S, T>>
+type C<S extends Schema, T extends string> = Refs<T, ReadColumns<S, T>>
 
 /** `insertInto(table)`: give it rows with values(), or a query with columns([...]).expression(q). */
 export interface InsertStart<S extends Schema, T extends string> {

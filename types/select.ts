@@ -83,13 +83,15 @@ export type LiteralContext = string | number | bigint | boolean | {} | null | un
 export type SelectArg<C> = (keyof C & string) | `${keyof C & string} as ${string}`
 
 /**
- * `unknown` when each selection (the reference before ` as `, if any) is one of the query's; else
- * an error naming it. For select((eb) => […]), whose element type takes any `${string} as ${string}`:
- * a constraint with one `${ref} as ${string}` per reference costs ~30 instantiations per call.
- * KnownRefs<{ id: number }, 'idd as x'> == { error: '"idd" is not a reference of this query' }
+ * `unknown` when each selection (the reference before ` as `, if any) is one of the query's
+ * references R (`keyof C & string`); else an error naming it. For select((eb) => […]), whose
+ * element type takes any `${string} as ${string}`.
+ * KnownRefs<'id' | 'people.id', 'idd as x'> == { error: '"idd" is not a reference of this query' }
  */
-export type KnownRefs<C, K> = [UnknownRefs<C, Extract<K, string>>] extends [never] ? unknown : { error: UnknownRefs<C, Extract<K, string>> }
-type UnknownRefs<C, K extends string> = { [P in K]: RefOf<P> extends keyof C ? never : `"${RefOf<P>}" is not a reference of this query` }[K]
+export type KnownRefs<R extends string, K> = [UnknownRefs<R, Extract<K, string>>] extends [never] ? unknown : { error: UnknownRefs<R, Extract<K, string>> }
+// Over the reference names, not the references map C: a map passed in is instantiated again with
+// every instantiation of the signature (and the table's columns under it); a union of literals is not.
+type UnknownRefs<R extends string, K extends string> = { [P in K]: RefOf<P> extends R ? never : `"${RefOf<P>}" is not a reference of this query` }[K]
 
 // Fast path first: a plain key is its own output key and reference.
 type OutKey<K extends string> = K extends `${string} as ${infer A}` ? A : K extends `${string}.${infer Col}` ? Col : K
@@ -113,15 +115,22 @@ export type Selected<C, K extends string> = [K & Renaming] extends [never]
 type RefFor<K extends string, X> = K extends unknown ? (OutKey<K> extends X ? RefOf<K> : never) : never
 
 /**
- * `unknown` when every selection lands on its own key, clear of the selections O and includes I so
- * far; else a message asking for `as`. Each selection's OutKey is computed one at a time (cached
- * for every query; over a union it would distribute, and be evaluated again on every use).
- * Selections are distinct strings, so duplicates are found on the union itself: LandsOnce's map
- * form (needed where two tuple elements may be equal) measured ~25 instantiations more per call.
+ * `unknown` when every selection `'ref as alias'` renames one of the query's references R, and
+ * every selection lands on its own key, clear of the selections O and includes I so far; else the
+ * error naming the unknown reference, or asking for `as`. Each selection's OutKey is computed one
+ * at a time (cached for every query; over a union it would distribute, and be evaluated again on
+ * every use). Selections are distinct strings, so duplicates are found on the union itself:
+ * LandsOnce's map form (needed where two tuple elements may be equal) measured ~25 instantiations
+ * more per call.
+ * CheckSelections<'name' | 'nope as who', never, {}, 'id' | 'name'> == { error: '"nope" is not a reference of this query' }
  */
-export type DistinctKeys<K extends string, O, I> = [Duplicates<K> | Taken<K, ResultKeys<O, I>>] extends [never]
+export type CheckSelections<K extends string, O, I, R extends string> = [Duplicates<K> | Taken<K, ResultKeys<O, I>> | UnknownRefs<R, K & AsSelection>] extends [never]
   ? unknown
-  : { error: `two selections land on the key "${Duplicates<K> | Taken<K, ResultKeys<O, I>>}": rename one with 'ref as otherName'` }
+  : {
+      error: [UnknownRefs<R, K & AsSelection>] extends [never]
+        ? `two selections land on the key "${Duplicates<K> | Taken<K, ResultKeys<O, I>>}": rename one with 'ref as otherName'`
+        : UnknownRefs<R, K & AsSelection>
+    }
 // The output keys computed only when the result has keys already.
 type Taken<K extends string, Had> = [Had] extends [never] ? never : OutKeys<K> & Had
 type Duplicates<K extends string> = { [P in K]: OutKey<P> extends OutKeys<Exclude<K, P>> ? OutKey<P> : never }[K]

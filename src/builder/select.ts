@@ -14,7 +14,7 @@ import type {
   CallbackKeysFree,
   CallbackResult,
   CallbackSelected,
-  DistinctKeys,
+  CheckSelections,
   FreeAlias,
   FreeKey,
   Included,
@@ -73,7 +73,7 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   // constraint does not read C; the references are in the NoInfer part, where they still give the
   // callback's array its completions (2.2k fewer instantiations over 200 queries at 200 tables).
   select<const A extends readonly (string | AliasedExpression<unknown, string>)[]>(
-    build: (eb: ExpressionBuilder<S, C>) => A & NoInfer<readonly ((keyof C & string) | AsSelection | AliasedExpression<unknown, string>)[] & KnownRefs<C, A[number]> & CallbackKeysFree<A, O, I>>,
+    build: (eb: ExpressionBuilder<S, C>) => A & NoInfer<readonly ((keyof C & string) | AsSelection | AliasedExpression<unknown, string>)[] & KnownRefs<keyof C & string, A[number]> & CallbackKeysFree<A, O, I>>,
   ): SelectQueryBuilder<S, T, C, AddSelection<O, CallbackSelected<C, A>>, I, J>
   /**
    * Adds columns to the result; `'people.name'` comes back as `name`, `'name as who'` as `who`.
@@ -82,7 +82,11 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
    * // select "people"."id", "people"."name" from "people"
    * ```
    */
-  select<K extends (keyof C & string) | `${keyof C & string} as ${string}`>(columns: readonly K[] & DistinctKeys<K, O, I>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
+  // The constraint takes any `${string} as ${string}` (a named template: never instantiated again),
+  // and CheckSelections checks the reference before ` as `: with one `${ref} as ${string}` per
+  // reference, the constraint was walked template by template each time TypeScript instantiated it
+  // (~25 instantiations per call; 178.7k → 176.1k at 200 × 200).
+  select<K extends (keyof C & string) | AsSelection>(columns: readonly K[] & CheckSelections<K, O, I, keyof C & string>): SelectQueryBuilder<S, T, C, AddSelection<O, Selected<C, K>>, I, J>
   /** Selects every column of the table not selected yet (what a query that selects nothing returns anyway). */
   selectAll(): SelectQueryBuilder<S, T, C, AddSelection<O, RowOf<S, T>>, I, J>
   /**

@@ -83,6 +83,13 @@ export interface TypecheckResults {
   joineryPatterns: Pattern[]
   fullMix: Pattern[]
   runs: TypecheckMeasurement[]
+  /** Warm runs per project (after two each), in one process. */
+  warmRounds: number
+  /**
+   * The 200-table mixes checked again and again in one process by TS 5.9 (bench/typecheck/warm.ts):
+   * median seconds of checking, without TypeScript's own JIT warm-up that every cold run pays.
+   */
+  warm: (TypecheckVariant & { seconds: number; instantiations: number })[]
   /**
    * Instantiations of one call at 200 tables, TS 5.9: (schema + that call) − schema; and of the same
    * call written again on the same table: (schema + both) − (schema + one).

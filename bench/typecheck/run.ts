@@ -4,8 +4,11 @@
 //
 // JOINERY_PATTERNS=select limits joinery's queries to some patterns (default: all of
 // select,join,include, like the peers). BENCH_TYPECHECK_SIZES=20,200 limits the schema sizes.
+// BENCH_TYPECHECK_ROUNDS (3) cold runs per project; BENCH_TYPECHECK_WARM_ROUNDS (5) warm runs of the
+// 200-table mixes in one process (bench/typecheck/warm.ts).
 import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
+import { dirname, extname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { patterns as knownPatterns, writeProject } from './generate.js'
 import type { Pattern, Peer } from './generate.js'
 import type { TypecheckMeasurement, TypecheckResults, TypecheckVariant } from '../results.js'
@@ -31,6 +34,12 @@ const fullMix: Pattern[] = ['select', 'join', 'include']
 // falls on every peer alike, and the median is reported.
 const rounds = Number(process.env.BENCH_TYPECHECK_ROUNDS ?? 3)
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_TYPECHECK_ROUNDS: a positive integer, got ${process.env.BENCH_TYPECHECK_ROUNDS}`)
+// Warm runs of the 200-table mixes in one process (bench/typecheck/warm.ts, run as this file is:
+// compiled by bench/run.ts, or under tsx), after two runs each.
+const self = fileURLToPath(import.meta.url)
+const warmScript = join(dirname(self), `warm${extname(self)}`)
+const warmRounds = Number(process.env.BENCH_TYPECHECK_WARM_ROUNDS ?? 5)
+if (!Number.isInteger(warmRounds) || warmRounds < 1) throw new Error(`BENCH_TYPECHECK_WARM_ROUNDS: a positive integer, got ${process.env.BENCH_TYPECHECK_WARM_ROUNDS}`)
 const joineryPatterns = (process.env.JOINERY_PATTERNS ?? fullMix.join(',')).split(',') as Pattern[]
 for (const p of joineryPatterns) if (!knownPatterns.includes(p)) throw new Error(`JOINERY_PATTERNS: unknown pattern ${p}`)
 
@@ -113,6 +122,24 @@ async function main(): Promise<void> {
     memoryMB: median(list.map((m) => m.memoryMB)),
   }))
 
+  // The 200-table mixes again in one process, TS 5.9 warmed up: the checking without TypeScript's own
+  // JIT warm-up, which each cold run above pays alike.
+  const warm: TypecheckResults['warm'] = []
+  const mixes = projects.filter(({ v }) => v.tables === 200 && v.queries > 0 && v.patterns.join() === (v.peer === 'joinery' ? joineryPatterns : fullMix).join())
+  if (mixes.length > 0) {
+    const run = spawnSync(process.execPath, [...process.execArgv, warmScript, String(warmRounds), ...mixes.map((m) => m.dir)], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    })
+    if (run.status !== 0) throw new Error(`bench/typecheck/warm.ts failed:\n${run.stderr}`)
+    const measured = JSON.parse(run.stdout) as Record<string, { seconds: number[]; instantiations: number }>
+    for (const { v, dir } of mixes) {
+      const { seconds, instantiations } = measured[dir]!
+      warm.push({ ...v, seconds: median(seconds), instantiations })
+      process.stderr.write(`warm ${label(v).padEnd(40)} ts5.9  check ${median(seconds).toFixed(2)} s (${seconds.map((x) => x.toFixed(2)).join(' ')})\n`)
+    }
+  }
+
   // One call of each pattern on a 200-table schema, TS 5.9 (instantiation counts are compiler-specific).
   const singleCall: TypecheckResults['singleCall'] = []
   const single: [Peer, Pattern[]][] = [
@@ -145,6 +172,8 @@ async function main(): Promise<void> {
     joineryPatterns,
     fullMix,
     runs,
+    warmRounds,
+    warm,
     singleCall,
   }
   writeResult('typecheck', output)

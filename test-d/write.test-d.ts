@@ -123,6 +123,13 @@ expectError(db.insertInto('people').values({ name: 'R' }).returning(['appointmen
 expectError(db.insertInto('people').values({ name: 'R' }).returning(['created_at']))
 expectError(db.insertInto('people').values({ name: 'R' }).returning('id'))
 expectError(db.insertInto('people').values({ name: 'R' }).returningAll(['id']))
+// returning: an unknown reference before ' as ', two columns landing on one key (as in select)
+expectError(db.insertInto('people').values({ name: 'R' }).returning(['nope as who']))
+expectError(db.insertInto('people').values({ name: 'R' }).returning(['id', 'name as id']))
+expectError(db.updateTable('people').set({ name: 'R.' }).where('id', '=', 2).returning(['id', 'people.id']))
+expectError(db.deleteFrom('people').where('id', '=', 2).returning(['name as who', 'email as who']))
+// the same name twice is one column
+expectType<{ id: number }[]>(await db.insertInto('people').values({ name: 'R' }).returning(['id', 'id']).execute())
 
 // ---------------------------------------------------------------------------------------------
 // onConflict(columns, (oc) => oc.doNothing() | oc.doUpdateSet(…))

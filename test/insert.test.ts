@@ -211,6 +211,16 @@ describe('returning() and returningAll()', () => {
     ])
   })
 
+  test('two columns landing on one key: a compile-time error and a JoineryError, not a row that silently keeps one', async () => {
+    const q = db.insertInto('people').values({ name: 'Noa' })
+    // @ts-expect-error — two selections land on the key "id": rename one with 'ref as otherName'
+    expect(() => q.returning(['id', 'name as id'])).toThrow(JoineryError)
+    expect(() => (q.returning as unknown as (columns: string[]) => unknown)(['people.id', 'id'])).toThrow('Two selections land on the key "id"')
+    const rows = await q.returning(['id', 'id', 'name']).execute()
+    expect(rows).toStrictEqual([{ id: 1, name: 'Noa' }])
+    expect(q.returning(['id', 'id']).compile().sql).toBe('insert into "people" ("name") values ($1) returning "people"."id"')
+  })
+
   test('returningAll() gives whole rows, with the values the database filled in', async () => {
     const q = db.insertInto('people').values({ name: 'Shira' }).returningAll()
     expect(q.compile().sql).toBe(

@@ -79,8 +79,6 @@ type Like<V, Op extends string> = NonNullable<V> extends string ? string | Expre
  */
 export type LiteralContext = string | number | bigint | boolean | {} | null | undefined
 
-/** A selection argument: a reference, optionally renamed with `as`: 'people.name as who'. */
-export type SelectArg<C> = (keyof C & string) | `${keyof C & string} as ${string}`
 
 /**
  * `unknown` when each selection (the reference before ` as `, if any) is one of the query's

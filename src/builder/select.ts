@@ -223,6 +223,16 @@ export function parseSelection(arg: unknown): SelectionNode {
   if (typeof arg !== 'string') throw new JoineryError(`select() takes column names or expressions named with .as(), got ${String(arg)}.`)
   return selectionOf(arg)
 }
+/** Throws when two selections (or a selection and an include) land on one output key. */
+export function landOnce(selections: readonly SelectionNode[], includes: readonly IncludeNode[] = []): void {
+  const keys = new Set<string>()
+  for (const include of includes) keys.add(include.key)
+  for (const { alias } of selections) {
+    if (keys.has(alias)) throw new JoineryError(`Two selections land on the key "${alias}": rename one with 'ref as otherName'.`)
+    keys.add(alias)
+  }
+}
+
 // One frozen node per spelling, as for column references (parseRef).
 const selectionOf = memoByKey((arg): SelectionNode => {
   const as = arg.indexOf(' as ')
@@ -296,12 +306,7 @@ class SelectBuilderImpl {
       selections.push(parseSelection(item))
       shape = typeof item === 'string' ? step(shape, item) : undefined
     }
-    const keys = new Set<string>()
-    for (const include of node.includes) keys.add(include.key)
-    for (const { alias } of selections) {
-      if (keys.has(alias)) throw new JoineryError(`Two selections land on the key "${alias}": rename one with 'ref as otherName'.`)
-      keys.add(alias)
-    }
+    landOnce(selections, node.includes)
     return this.#with({ selections: Object.freeze(selections) }, shape)
   }
 

@@ -6,17 +6,20 @@ import type { CompiledQuery } from '../compiler/compile.js'
 import { JoineryError, listNames } from '../errors.js'
 import type { Executor } from '../executor.js'
 import type { ColumnInfo, Schema, TableInfo } from '../schema/schema.js'
-import type { QueryRow, ReadColumns, Refs, RowOf, SelectArg, Selected } from '../../types/select.js'
+import type { AsSelection, CheckSelections, QueryRow, ReadColumns, Refs, RowOf, Selected } from '../../types/select.js'
 import type { InsertRow, NeedsWhere, UpdateRow, WriteResult } from '../../types/write.js'
 import { expression, isExpression } from './expression.js'
 import type { Expression } from './expression.js'
-import { expressionBuilderOf, parseSelection, selectNodeOf } from './select.js'
+import { expressionBuilderOf, landOnce, parseSelection, selectNodeOf } from './select.js'
 import { Statement } from './statement.js'
 import { andCondition, conditionOf } from './where.js'
 import type { Filterable } from './where.js'
 
 type Cols<S extends Schema, T extends string> = S['~tables'][T]['~columns']
 type C<S extends Schema, T extends string> = Refs<T, ReadColumns<S, T>>
+type RefNames<S extends Schema, T extends string> = keyof C<S, T> & string
+/** What returning([…]) takes: a reference, or `'ref as alias'` (whose reference CheckSelections checks, as in select). */
+type Returnable<S extends Schema, T extends string> = RefNames<S, T> | AsSelection
 
 /** `insertInto(table)`: give it rows with values(), or a query with columns([...]).expression(q). */
 export interface InsertStart<S extends Schema, T extends string> {
@@ -50,7 +53,7 @@ export interface OnConflictAction {
 
 export interface InsertQueryBuilder<S extends Schema, T extends string, O = never> {
   /** Returns these columns of the inserted rows: `returning(['id'])`. */
-  returning<K extends SelectArg<C<S, T>>>(columns: readonly K[]): InsertQueryBuilder<S, T, Selected<C<S, T>, K>>
+  returning<K extends Returnable<S, T>>(columns: readonly K[] & CheckSelections<K, never, {}, RefNames<S, T>>): InsertQueryBuilder<S, T, Selected<C<S, T>, K>>
   /** Returns whole inserted rows. */
   returningAll(): InsertQueryBuilder<S, T, RowOf<S, T>>
   /**
@@ -68,7 +71,7 @@ export interface InsertQueryBuilder<S extends Schema, T extends string, O = neve
 export interface UpdateQueryBuilder<S extends Schema, T extends string, O = never, W extends boolean = false>
   extends Filterable<S, C<S, T>, UpdateQueryBuilder<S, T, O, true>> {
   /** Returns these columns of the updated rows: `returning(['id', 'name'])`. */
-  returning<K extends SelectArg<C<S, T>>>(columns: readonly K[]): UpdateQueryBuilder<S, T, Selected<C<S, T>, K>, W>
+  returning<K extends Returnable<S, T>>(columns: readonly K[] & CheckSelections<K, never, {}, RefNames<S, T>>): UpdateQueryBuilder<S, T, Selected<C<S, T>, K>, W>
   /** Returns whole updated rows. */
   returningAll(): UpdateQueryBuilder<S, T, RowOf<S, T>, W>
   /**
@@ -89,7 +92,7 @@ export interface UpdateQueryBuilder<S extends Schema, T extends string, O = neve
 export interface DeleteQueryBuilder<S extends Schema, T extends string, O = never, W extends boolean = false>
   extends Filterable<S, C<S, T>, DeleteQueryBuilder<S, T, O, true>> {
   /** Returns these columns of the deleted rows: `returning(['id'])`. */
-  returning<K extends SelectArg<C<S, T>>>(columns: readonly K[]): DeleteQueryBuilder<S, T, Selected<C<S, T>, K>, W>
+  returning<K extends Returnable<S, T>>(columns: readonly K[] & CheckSelections<K, never, {}, RefNames<S, T>>): DeleteQueryBuilder<S, T, Selected<C<S, T>, K>, W>
   /** Returns whole deleted rows. */
   returningAll(): DeleteQueryBuilder<S, T, RowOf<S, T>, W>
   /** Says that the delete is meant for every row of the table (there is no where). */
@@ -181,7 +184,10 @@ class WriteBuilderImpl {
 
   returning(columns: readonly unknown[]) {
     if (!Array.isArray(columns) || columns.length === 0) throw new JoineryError('returning() takes a non-empty array of column names.')
-    return this.#with({ returning: Object.freeze(columns.map(parseSelection)) })
+    // The same name twice is one selection, as in select().
+    const returning = [...new Set(columns)].map(parseSelection)
+    landOnce(returning)
+    return this.#with({ returning: Object.freeze(returning) })
   }
 
   returningAll() {

@@ -13,7 +13,8 @@ import type { Connection, Driver, DriverResult, RowMapper } from './driver/drive
 import { JoineryError, toDatabaseError } from './errors.js'
 import type { Executor } from './executor.js'
 import type { Schema } from './schema/schema.js'
-import type { ReadColumns, Refs } from '../types/select.js'
+import type { Refs } from '../types/select.js'
+import type { ReadColumns } from '../types/row.js'
 import { withMethods } from './builder/cte.js'
 import type { CteStarters } from './builder/cte.js'
 

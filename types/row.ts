@@ -15,13 +15,23 @@ type OptionalKeys<C extends Columns> = {
   [K in keyof C]: C[K]['~']['generated'] extends true ? never : K
 }[keyof C]
 
+/** What a row reads of a column, stored or computed: its value type. */
+export type Readable = Record<string, { readonly '~select': unknown }>
+
 /**
- * TableRow<{ id: serial, name: text }> == { id: number; name: string } — cached per table. Without
- * computed columns it is one homomorphic mapped type reading one property per column: a query's
- * first touch of a table costs a few instantiations per column, not a conditional per column.
+ * The columns of table T a query reads: stored ones, and computed ones (`{ '~select': type }`) when
+ * it has any. A builder's references are `Refs<T, ReadColumns<S, T>>`, written out where it gets
+ * them: an alias of (S, T) around them would be instantiated with C, and walk the schema each time.
  */
-export type TableRow<C extends Columns, X = {}> = {} extends X ? ColumnsRow<C> : ColumnsRow<C> & X
-type ColumnsRow<C extends Columns> = { -readonly [K in keyof C]: C[K]['~select'] }
+export type ReadColumns<S extends Schema, T extends string> = {} extends S['~tables'][T]['~computed']
+  ? S['~tables'][T]['~columns']
+  : S['~tables'][T]['~columns'] & { [K in keyof S['~tables'][T]['~computed']]: { readonly '~select': S['~tables'][T]['~computed'][K] } }
+
+/**
+ * TableRow<{ id: serial, name: text }> == { id: number; name: string } — cached per table: one
+ * homomorphic mapped type reading one property per column (ReadColumns), not a conditional per column.
+ */
+export type TableRow<C extends Readable> = { -readonly [K in keyof C]: C[K]['~select'] }
 
 /** TableInsert<{ id: serial, name: text }> == { name: string; id?: number } */
 export type TableInsert<C extends Columns> = {
@@ -32,12 +42,12 @@ export type TableInsert<C extends Columns> = {
 export type TableUpdate<C extends Columns> = { [K in OptionalKeys<C>]?: SelectType<C[K]['~']> }
 
 type ColumnsOf<S extends Schema, T extends keyof S['~tables']> = S['~tables'][T]['~columns']
-type ComputedOf<S extends Schema, T extends keyof S['~tables']> = S['~tables'][T]['~computed']
 
-type Flat<T> = { [K in keyof T]: T[K] } & {}
+/** Flattens an intersection once, at the end (each intersection level costs an instantiation per call). */
+export type Flat<T> = { [K in keyof T]: T[K] } & {}
 
 /** A row as read: `Selectable<typeof clinic, 'people'>` → `{ id: number; name: string; … }`. */
-export type Selectable<S extends Schema, T extends keyof S['~tables'] & string> = Flat<TableRow<ColumnsOf<S, T>, ComputedOf<S, T>>>
+export type Selectable<S extends Schema, T extends keyof S['~tables'] & string> = Flat<TableRow<ReadColumns<S, T>>>
 /** A row as inserted: columns with defaults, serial and nullable ones optional; generated ones absent. */
 export type Insertable<S extends Schema, T extends keyof S['~tables'] & string> = Flat<TableInsert<ColumnsOf<S, T>>>
 /** A patch for an update: every writable column optional. */

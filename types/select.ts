@@ -3,10 +3,7 @@ import type { Expression } from '../src/builder/expression.js'
 import type { SelectQueryBuilder } from '../src/builder/select.js'
 import type { Schema } from '../src/schema/schema.js'
 import type { Rel, TableRelations } from './relations.js'
-import type { TableRow } from './row.js'
-
-/** Flattens an intersection once, at the end (each intersection level costs an instantiation per call). */
-export type Flat<T> = { [K in keyof T]: T[K] } & {}
+import type { Flat, ReadColumns, Readable, TableRow } from './row.js'
 
 /**
  * The names a query can use, each with its value type: a table's columns bare and qualified, from
@@ -24,18 +21,6 @@ export type Flat<T> = { [K in keyof T]: T[K] } & {}
 export type Refs<T extends string, Cols extends Readable> = {
   [K in (keyof Cols & string) | `${T}.${keyof Cols & string}`]: K extends keyof Cols ? Cols[K]['~select'] : Cols[(K extends `${T}.${infer N}` ? N : never) & keyof Cols]['~select']
 }
-
-/** What Refs reads of a column: its value type. */
-type Readable = Record<string, { readonly '~select': unknown }>
-
-/**
- * The columns of table T a query reads: stored ones, and computed ones (`{ '~select': type }`) when
- * it has any. A builder's references are `Refs<T, ReadColumns<S, T>>`, written out where it gets
- * them: an alias of (S, T) around them would be instantiated with C, and walk the schema each time.
- */
-export type ReadColumns<S extends Schema, T extends string> = {} extends S['~tables'][T]['~computed']
-  ? S['~tables'][T]['~columns']
-  : S['~tables'][T]['~columns'] & { [K in keyof S['~tables'][T]['~computed']]: { readonly '~select': S['~tables'][T]['~computed'][K] } }
 
 export type Operator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'like' | 'ilike' | 'is' | 'is not'
 
@@ -177,7 +162,7 @@ export type AddSelection<O, N> = [O] extends [never] ? N : O & N
 // ---- Relations in queries: include(), joins.
 
 /** A whole row of table T: RowOf<Clinic, 'people'> == { id: number; name: string; … } */
-export type RowOf<S extends Schema, T extends string> = TableRow<S['~tables'][T]['~columns'], S['~tables'][T]['~computed']>
+export type RowOf<S extends Schema, T extends string> = TableRow<ReadColumns<S, T>>
 
 /** The relations of table T, inferred and declared: RelationsOf<Clinic, 'people'>['appointments'] == Rel<'appointments', true, false, …> */
 export type RelationsOf<S extends Schema, T extends string> = TableRelations<S['~tables'], S['~referencedBy'], S['~relations'], T>

@@ -1,8 +1,7 @@
 // Row shapes of writes: what values() and set() take, what execute() returns.
 import type { Expression } from '../src/builder/expression.js'
 import type { Columns } from '../src/schema/table.js'
-import type { Flat } from './select.js'
-import type { SelectType } from './row.js'
+import type { Flat, SelectType } from './row.js'
 
 type Value<C extends Columns, K extends keyof C> = SelectType<C[K]['~']> | Expression<SelectType<C[K]['~']>>
 

@@ -28,13 +28,13 @@ import type {
   RelatedBuilder,
   RelationsOf,
   QueryRow,
-  ReadColumns,
   ResultRow,
   RowOf,
   SameRow,
   ScalarOf,
   Selected,
 } from '../../types/select.js'
+import type { ReadColumns } from '../../types/row.js'
 import type { AliasedExpression, Expression } from './expression.js'
 import type { ExpressionBuilder } from './eb.js'
 import { createExpressionBuilder } from './eb.js'

@@ -66,23 +66,23 @@ export type LiteralContext = string | number | bigint | boolean | {} | null | un
 
 
 /**
- * `unknown` when each selection (the reference before ` as `, if any) is one of the query's
- * references R (`keyof C & string`); else an error naming it. For select((eb) => […]), whose
- * element type takes any `${string} as ${string}`.
+ * `unknown` when each renaming among the selections (`'ref as alias'`) renames one of the query's
+ * references R (`keyof C & string`); else an error naming the reference. For select((eb) => […]),
+ * whose element type takes any `${string} as ${string}` (a plain name is checked by that type).
  * KnownRefs<'id' | 'people.id', 'idd as x'> == { error: '"idd" is not a reference of this query' }
  */
-export type KnownRefs<R extends string, K> = [UnknownRefs<R, Extract<K, string>>] extends [never] ? unknown : { error: UnknownRefs<R, Extract<K, string>> }
-// Over the reference names, not the references map C: a map passed in is instantiated again with
-// every instantiation of the signature (and the table's columns under it); a union of literals is not.
-type UnknownRefs<R extends string, K extends string> = { [P in K]: RefOf<P> extends R ? never : `"${RefOf<P>}" is not a reference of this query` }[K]
+export type KnownRefs<R extends string, K> = [UnknownAsRefs<R, Extract<K, string>>] extends [never] ? unknown : { error: UnknownAsRefs<R, Extract<K, string>> }
 /**
- * UnknownRefs of select's renamings, looked for only when there is one. Neither mapped over nor
- * read at `K & AsSelection`: every indexed read of a mapped type asks whether it is generic, which
- * computes its key's base constraint, and while K is free (the arity check, inference) that
- * intersected each of the query's references with the template (6k subtype checks over 200 queries
- * at 200 tables); see also Matched.
+ * The references before ` as ` among K that are not among R, looked for only when a selection
+ * renames. Over the reference names, not the references map C: a map passed in is instantiated again
+ * with every instantiation of the signature (and the table's columns under it); a union of literals
+ * is not. Mapped over K, not over `K & AsSelection`: every indexed read of a mapped type asks whether
+ * it is generic, which computes its key's base constraint, and while K is free that met each of the
+ * query's references with the template (6k subtype checks over 200 queries at 200 tables).
  */
-type UnknownAsRefs<R extends string, K extends string> = [K & AsSelection & Matched] extends [never] ? never : UnknownRefs<R, K>
+type UnknownAsRefs<R extends string, K extends string> = [K & AsSelection & Matched] extends [never]
+  ? never
+  : { [P in K]: RefOf<P> extends R ? never : `"${RefOf<P>}" is not a reference of this query` }[K]
 
 // Fast path first: a plain key is its own output key and reference.
 type OutKey<K extends string> = K extends `${string} as ${infer A}` ? A : K extends `${string}.${infer Col}` ? Col : K

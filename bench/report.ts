@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { caseNames, caseTitles } from './compile/cases.js'
 import type { CaseName } from './compile/cases.js'
-import type { CompileResults, E2eResult, E2eResults, TypecheckResults } from './results.js'
+import type { CompileResults, E2eResult, E2eResults, TypecheckMeasurement, TypecheckResults } from './results.js'
 import { readResult, rootDir } from './support.js'
 import type { Machine } from './support.js'
 
@@ -248,12 +248,34 @@ function typecheckSection(t: TypecheckResults): { lines: string[]; goals: string
       const drizzle = warm.find((w) => w.peer === 'drizzle-rc')
       lines.push(
         `The same mixes checked by TS 5.9 in one process, once TypeScript has warmed up (median of ${t.warmRounds} runs after two,`,
-        'a fresh program each, binding excluded; `bench/typecheck/warm.ts`). A cold `tsc` run also spends a share of its check',
-        'time compiling TypeScript’s own code (its JIT warm-up), about the same for every peer, which pulls the cold ratios',
-        'toward 1:',
+        'a fresh program each, binding excluded; `bench/typecheck/warm.ts`), all of it by code V8 has optimized:',
         '',
         ...header(['peer', 'queries', 'TS 5.9 warm check s', 'instantiations', 'vs drizzle-rc']),
         ...warm.map((w) => row([w.peer, variantName(w), w.seconds.toFixed(2), thousands(w.instantiations), drizzle === undefined ? '—' : x(w.seconds / drizzle.seconds)])),
+        '',
+      )
+    }
+    const noopt = t.runs.filter((r) => r.tables === tables && r.queries > 0 && r.compiler === 'ts5.9-noopt')
+    if (noopt.length > 0) {
+      const drizzle = noopt.find((r) => r.peer === 'drizzle-rc')
+      const cold = (r: TypecheckMeasurement) => get(r.peer, tables, r.patterns, 'ts5.9')
+      lines.push(
+        'A cold `tsc` run executes much of TypeScript’s checker before V8’s optimizing compiler has compiled it, and the',
+        'longer a run, the larger the share of it that runs optimized: a cold ratio between a short run and a long one leans',
+        'toward 1. The same cold runs with that compiler off (`node --no-opt`), every peer at the same unoptimized speed:',
+        '',
+        ...header(['peer', 'queries', 'TS 5.9 --no-opt check s', 'vs drizzle-rc', 'TS 5.9 check s (optimizing)', 'vs drizzle-rc']),
+        ...noopt.map((r) => {
+          const [c, dc] = [cold(r), drizzle === undefined ? undefined : cold(drizzle)]
+          return row([
+            r.peer,
+            variantName(r),
+            r.checkSeconds.toFixed(2),
+            drizzle === undefined ? '—' : x(r.checkSeconds / drizzle.checkSeconds),
+            c?.checkSeconds.toFixed(2) ?? '—',
+            c === undefined || dc === undefined ? '—' : x(c.checkSeconds / dc.checkSeconds),
+          ])
+        }),
         '',
       )
     }
@@ -341,7 +363,12 @@ function typecheckSection(t: TypecheckResults): { lines: string[]; goals: string
       const inst = j.instantiations / p.instantiations
       const partial = t.joineryPatterns.join() !== t.fullMix.join()
       const [warmJ, warmP] = ['joinery', peer].map((name) => t.warm.find((w) => w.peer === name && w.tables === 200))
-      const warm = compiler === 'ts5.9' && warmJ !== undefined && warmP !== undefined ? ` (warm, in one process: ${x(warmJ.seconds / warmP.seconds)})` : ''
+      const [nooptJ, nooptP] = ['joinery', peer].map((name) => get(name, 200, t.joineryPatterns, 'ts5.9-noopt'))
+      const asides = [
+        warmJ !== undefined && warmP !== undefined ? `warm, in one process: ${x(warmJ.seconds / warmP.seconds)}` : undefined,
+        nooptJ !== undefined && nooptP !== undefined ? `cold with V8's optimizing compiler off: ${x(nooptJ.checkSeconds / nooptP.checkSeconds)}` : undefined,
+      ].filter((a) => a !== undefined)
+      const warm = compiler === 'ts5.9' && asides.length > 0 ? ` (${asides.join('; ')})` : ''
       goals.push(
         `- Type-check ≤ 0.5× ${peer} (${compilerName[compiler]}, 200 tables, ${variantName(j)}): check time ${x(time)}${warm}, instantiations ${x(inst)} — ${goalStatus(time <= 0.5 && inst <= 0.5, partial)}${partial ? ' (joins and includes not measurable yet)' : ''}`,
       )

@@ -65,7 +65,7 @@ export interface TypecheckVariant {
 
 export interface TypecheckMeasurement extends TypecheckVariant {
   /** `ts7-1`: TypeScript 7 with `--checkers 1` (measured at 200 tables only). */
-  compiler: 'ts5.9' | 'ts7' | 'ts7-1'
+  compiler: 'ts5.9' | 'ts5.9-noopt' | 'ts7' | 'ts7-1'
   checkSeconds: number
   totalSeconds: number
   instantiations: number
@@ -87,7 +87,7 @@ export interface TypecheckResults {
   warmRounds: number
   /**
    * The 200-table mixes checked again and again in one process by TS 5.9 (bench/typecheck/warm.ts):
-   * median seconds of checking, without TypeScript's own JIT warm-up that every cold run pays.
+   * median seconds of checking, all of it by optimized code (a cold run starts unoptimized).
    */
   warm: (TypecheckVariant & { seconds: number; instantiations: number })[]
   /**

@@ -1,7 +1,7 @@
 // TS 5.9 check times of generated projects in one process, after TypeScript's own code has warmed up:
 // a fresh program per run, projects alternated run by run, binding done before the clock starts.
-// A cold `tsc` run also spends a fixed share compiling TypeScript itself (its JIT warm-up), which
-// every peer pays alike; this measures the checking alone. Run by run.ts; prints JSON on stdout.
+// A cold `tsc` run executes much of the checker before V8 has optimized it, a larger share of a
+// shorter run; this measures the checking as optimized code. Run by run.ts; prints JSON on stdout.
 // Run: npx tsx bench/typecheck/warm.ts <rounds> <project dir>...
 import ts from 'typescript'
 import { join } from 'node:path'

@@ -64,7 +64,7 @@ export interface TypecheckVariant {
 }
 
 export interface TypecheckMeasurement extends TypecheckVariant {
-  /** `ts7-1`: TypeScript 7 with `--checkers 1` (measured at 200 tables only). */
+  /** `ts7-1`: TypeScript 7 with `--checkers 1`; `ts5.9-noopt`: TS 5.9 under `node --no-opt` (both measured at 200 tables only). */
   compiler: 'ts5.9' | 'ts5.9-noopt' | 'ts7' | 'ts7-1'
   checkSeconds: number
   totalSeconds: number

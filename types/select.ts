@@ -64,7 +64,6 @@ type Like<V, Op extends string> = NonNullable<V> extends string ? string | Expre
  */
 export type LiteralContext = string | number | bigint | boolean | {} | null | undefined
 
-
 /**
  * `unknown` when each renaming among the selections (`'ref as alias'`) renames one of the query's
  * references R (`keyof C & string`); else an error naming the reference. For select((eb) => […]),

@@ -223,6 +223,7 @@ export function parseSelection(arg: unknown): SelectionNode {
   if (typeof arg !== 'string') throw new JoineryError(`select() takes column names or expressions named with .as(), got ${String(arg)}.`)
   return selectionOf(arg)
 }
+
 /** Throws when two selections (or a selection and an include) land on one output key. */
 export function landOnce(selections: readonly SelectionNode[], includes: readonly IncludeNode[] = []): void {
   const keys = new Set<string>()

@@ -151,46 +151,85 @@ function positiveInteger(what: string, value: number | undefined): void {
 }
 
 /** The column kinds of the schema DSL (import as `column` or `c`). */
+// Methods, not arrow functions in properties: TypeScript narrows a property's type by control
+// flow at each access and a method's not (2,600 accesses in a 200-table schema: 0.8% of its check).
 export const column = {
-  serial: () => make<number, true>('serial', 'serial', codecs.serial, true),
-  integer: () => make<number>('integer', 'integer', codecs.integer),
-  smallint: () => make<number>('smallint', 'smallint', codecs.smallint),
-  bigserial: <M extends BigintMode = 'bigint'>(options: BigintOptions<M> = {}) =>
-    make<BigintType<M>, true>('bigserial', 'bigserial', codecs.int8(options.mode ?? 'bigint'), true),
-  bigint: <M extends BigintMode = 'bigint'>(options: BigintOptions<M> = {}) =>
-    make<BigintType<M>>('bigint', 'bigint', codecs.int8(options.mode ?? 'bigint')),
-  numeric: (options: { precision?: number; scale?: number } = {}) => {
+  serial() {
+    return make<number, true>('serial', 'serial', codecs.serial, true)
+  },
+  integer() {
+    return make<number>('integer', 'integer', codecs.integer)
+  },
+  smallint() {
+    return make<number>('smallint', 'smallint', codecs.smallint)
+  },
+  bigserial<M extends BigintMode = 'bigint'>(options: BigintOptions<M> = {}) {
+    return make<BigintType<M>, true>('bigserial', 'bigserial', codecs.int8(options.mode ?? 'bigint'), true)
+  },
+  bigint<M extends BigintMode = 'bigint'>(options: BigintOptions<M> = {}) {
+    return make<BigintType<M>>('bigint', 'bigint', codecs.int8(options.mode ?? 'bigint'))
+  },
+  numeric(options: { precision?: number; scale?: number } = {}) {
     positiveInteger('numeric precision', options.precision)
     if (options.scale !== undefined && options.precision === undefined)
       throw new JoineryError('numeric scale needs a precision: numeric({ precision: 10, scale: 2 }).')
     const args = options.precision === undefined ? '' : `(${options.precision}${options.scale === undefined ? '' : `,${options.scale}`})`
     return make<string>('numeric', `numeric${args}`, codecs.numeric('numeric'))
   },
-  real: () => make<number>('real', 'real', codecs.real),
-  doublePrecision: () => make<number>('doublePrecision', 'double precision', codecs.doublePrecision),
-  boolean: () => make<boolean>('boolean', 'boolean', codecs.boolean),
-  text: () => make<string>('text', 'text', stringCodec('text')),
-  varchar: (length?: number) => {
+  real() {
+    return make<number>('real', 'real', codecs.real)
+  },
+  doublePrecision() {
+    return make<number>('doublePrecision', 'double precision', codecs.doublePrecision)
+  },
+  boolean() {
+    return make<boolean>('boolean', 'boolean', codecs.boolean)
+  },
+  text() {
+    return make<string>('text', 'text', stringCodec('text'))
+  },
+  varchar(length?: number) {
     positiveInteger('varchar length', length)
     return make<string>('varchar', length === undefined ? 'varchar' : `varchar(${length})`, stringCodec('varchar'))
   },
-  char: (length?: number) => {
+  char(length?: number) {
     positiveInteger('char length', length)
     return make<string>('char', length === undefined ? 'char' : `char(${length})`, stringCodec('bpchar'))
   },
-  uuid: () => make<string>('uuid', 'uuid', stringCodec('uuid', 'a uuid string')),
-  citext: () => make<string>('citext', 'citext', stringCodec('citext')),
-  date: () => make<string>('date', 'date', codecs.date),
-  timestamp: () => make<Date>('timestamp', 'timestamp', codecs.timestamp),
-  timestamptz: () => make<Date>('timestamptz', 'timestamptz', codecs.timestamptz),
-  time: () => make<string>('time', 'time', stringCodec('time', "a time string 'HH:MM:SS'")),
-  interval: () => make<string>('interval', 'interval', stringCodec('interval', "an interval string such as '1 day'")),
-  json: <T = unknown>() => make<T>('json', 'json', codecs.json),
-  jsonb: <T = unknown>() => make<T>('jsonb', 'jsonb', codecs.jsonb),
-  bytea: () => make<Uint8Array>('bytea', 'bytea', codecs.bytea),
+  uuid() {
+    return make<string>('uuid', 'uuid', stringCodec('uuid', 'a uuid string'))
+  },
+  citext() {
+    return make<string>('citext', 'citext', stringCodec('citext'))
+  },
+  date() {
+    return make<string>('date', 'date', codecs.date)
+  },
+  timestamp() {
+    return make<Date>('timestamp', 'timestamp', codecs.timestamp)
+  },
+  timestamptz() {
+    return make<Date>('timestamptz', 'timestamptz', codecs.timestamptz)
+  },
+  time() {
+    return make<string>('time', 'time', stringCodec('time', "a time string 'HH:MM:SS'"))
+  },
+  interval() {
+    return make<string>('interval', 'interval', stringCodec('interval', "an interval string such as '1 day'"))
+  },
+  json<T = unknown>() {
+    return make<T>('json', 'json', codecs.json)
+  },
+  jsonb<T = unknown>() {
+    return make<T>('jsonb', 'jsonb', codecs.jsonb)
+  },
+  bytea() {
+    return make<Uint8Array>('bytea', 'bytea', codecs.bytea)
+  },
   /** Any other database type, sent and read as text unless `encode`/`decode` are given. */
-  custom: <T = string>(pgType: string, options: CustomCodecOptions<T> = {}) =>
-    make<T>('custom', pgType, customCodec(pgType, options as unknown as CustomCodecOptions<never>)),
+  custom<T = string>(pgType: string, options: CustomCodecOptions<T> = {}) {
+    return make<T>('custom', pgType, customCodec(pgType, options as unknown as CustomCodecOptions<never>))
+  },
 }
 
 /**

@@ -86,14 +86,18 @@ const explicit = (spec: ExplicitRelationSpec) => Object.freeze({ '~spec': Object
 // Overloads split by arity and by `relations`: TypeScript types a context-sensitive callback
 // against the first overload that takes it, so `relations` has exactly one. Its first inference
 // pass runs without the callback (X is Pending), and only the final check sees the relations.
+// Options without `relations` come first: a call with them takes its overload without trying the
+// relations one, inferring T from every table again (2.6% of a 200-table schema's instructions);
+// a `relations` callback fails there before it is typed (TypeScript leaves a callback with
+// parameters out of an overload's first pass), and is typed by its own overload.
 // T is inferred from the tables alone (NoInfer): inferring from them into the check's conditional
 // type too cost 1.4k instantiations at 200 tables.
 export function schema<const T extends Tables>(tables: T & NoInfer<CheckSchema<T, {}>>): Schema<T>
+export function schema<const T extends Tables>(tables: T & NoInfer<CheckSchema<T, {}>>, options: SchemaOptions & { relations?: undefined }): Schema<T>
 export function schema<const T extends Tables, const X extends ExplicitShape<T> | Pending = Pending>(
   tables: T & NoInfer<CheckSchema<T, X>>,
   options: SchemaOptions & { relations: (r: RelationBuilder<T>) => X & NoInfer<[X] extends [ExplicitShape<T>] ? ExplicitFaults<T, X> : unknown> },
 ): Schema<T, X>
-export function schema<const T extends Tables>(tables: T & NoInfer<CheckSchema<T, {}>>, options: SchemaOptions & { relations?: undefined }): Schema<T>
 export function schema(tables: Tables, options: SchemaOptions & { relations?: ((r: RelationBuilder<Tables>) => unknown) | undefined } = {}): Schema {
   const casing = options.casing ?? 'preserve'
   if (casing !== 'preserve' && casing !== 'snake_case')

@@ -74,23 +74,25 @@ export interface SelectQueryBuilder<S extends Schema, T extends string, C, O = n
   // One signature for both forms: with an overload per form, every select([…]) call tried the
   // callback's first (a callback is typed by the first overload that takes one: a callback without
   // parameters kept the array overload's context, and lost its literal types), checking the array
-  // twice more and inferring against the callback (2.7% of all instructions at 200 × 200). The form
-  // not taken infers nothing: K or A is never, and its check is `unknown`.
+  // twice more and inferring against the callback (2.7% of all instructions at 200 × 200), and the
+  // array had no completions. The form not taken infers nothing: for a callback K is never (its
+  // check `unknown`); for an array A stays its constraint, which tells the result type which form
+  // it is. A has no default: with a default of never, the callback's array lost its completions.
   // K's constraint takes any `${string} as ${string}` (a named template: never instantiated again),
   // and CheckSelections checks the reference before ` as `: with one `${ref} as ${string}` per
   // reference, the constraint was walked template by template each time TypeScript instantiated it
   // (~25 instantiations per call; 178.7k → 176.1k at 200 × 200). A's constraint does not read C;
   // the references are in the callback's NoInfer part, where they still give its array completions.
   select<
+    const A extends readonly (string | AliasedExpression<unknown, string>)[],
     K extends (keyof C & string) | AsSelection = never,
-    const A extends readonly (string | AliasedExpression<unknown, string>)[] = never,
   >(
     selection:
       | (readonly K[] & CheckSelections<K, O, I, keyof C & string>)
       | ((
           eb: ExpressionBuilder<S, C>,
         ) => A & NoInfer<readonly ((keyof C & string) | AsSelection | AliasedExpression<unknown, string>)[] & KnownRefs<keyof C & string, A[number]> & CallbackKeysFree<A, O, I>>),
-  ): SelectQueryBuilder<S, T, C, AddSelection<O, [A] extends [never] ? Selected<C, K> : CallbackSelected<C, A>>, I, J>
+  ): SelectQueryBuilder<S, T, C, AddSelection<O, readonly (string | AliasedExpression<unknown, string>)[] extends A ? Selected<C, K> : CallbackSelected<C, A>>, I, J>
   /** Selects every column of the table not selected yet (what a query that selects nothing returns anyway). */
   selectAll(): SelectQueryBuilder<S, T, C, AddSelection<O, RowOf<S, T>>, I, J>
   /**

@@ -368,9 +368,9 @@ function typecheckSection(t: TypecheckResults): { lines: string[]; goals: string
         warmJ !== undefined && warmP !== undefined ? `warm, in one process: ${x(warmJ.seconds / warmP.seconds)}` : undefined,
         nooptJ !== undefined && nooptP !== undefined ? `cold with V8's optimizing compiler off: ${x(nooptJ.checkSeconds / nooptP.checkSeconds)}` : undefined,
       ].filter((a) => a !== undefined)
-      const warm = compiler === 'ts5.9' && asides.length > 0 ? ` (${asides.join('; ')})` : ''
+      const aside = compiler === 'ts5.9' && asides.length > 0 ? ` (${asides.join('; ')})` : ''
       goals.push(
-        `- Type-check ≤ 0.5× ${peer} (${compilerName[compiler]}, 200 tables, ${variantName(j)}): check time ${x(time)}${warm}, instantiations ${x(inst)} — ${goalStatus(time <= 0.5 && inst <= 0.5, partial)}${partial ? ' (joins and includes not measurable yet)' : ''}`,
+        `- Type-check ≤ 0.5× ${peer} (${compilerName[compiler]}, 200 tables, ${variantName(j)}): check time ${x(time)}${aside}, instantiations ${x(inst)} — ${goalStatus(time <= 0.5 && inst <= 0.5, partial)}${partial ? ' (joins and includes not measurable yet)' : ''}`,
       )
     }
   }

@@ -163,7 +163,7 @@ export type ResultRow<S extends Schema, T extends string, O, I> = Flat<([O] exte
 /**
  * The row a select query returns: QueryRow<typeof query> == { id: number; name: string }. A query
  * holds it as a function's return type, which TypeScript computes only when asked: as a plain
- * property it was computed, generic, for each select overload whose result was inferred against
+ * property it was computed, generic, for each select signature whose result was inferred against
  * `{ '~result': unknown }` (an include callback's contextual return; ~110 instantiations a call).
  */
 export type QueryRow<Q> = Q extends { readonly '~result': () => infer R } ? R : never
@@ -238,10 +238,10 @@ export type OuterRefs<C> = { [K in keyof C as K extends `${string}.${string}` ? 
  * by their output keys, aliased expressions by their aliases.
  * CallbackSelected<{ name: string }, readonly ['name', AliasedExpression<number, 'n'>]> == { name: string; n: number }
  */
-// A mapped type, resolved only when its keys are read: TypeScript instantiates this overload's
-// return type with A's whole constraint whenever a select([...]) call tries it first, and a
-// conditional over that union (Extract<A[number], string>) cost ~180 instantiations per call.
-// Only a tuple's own `${number}` keys are walked (an array constraint has none), not its methods.
+// A mapped type, resolved only when its keys are read: while select had an overload per form,
+// every select([...]) call instantiated the callback overload's return type with A's whole
+// constraint, and a conditional over that union (Extract<A[number], string>) cost ~180
+// instantiations per call. Only a tuple's own `${number}` keys are walked, not its methods.
 export type CallbackSelected<C, A> = { [I in keyof A & `${number}` as OutputKey<A[I]>]: OutputType<C, A[I]> }
 type OutputKey<E> = E extends string ? OutKey<E> : E extends { alias: infer N extends string } ? N : never
 type OutputType<C, E> = E extends string ? C[RefOf<E> & keyof C] : E extends { '~type': infer V } ? V : never
